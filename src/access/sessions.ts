@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import { AccessErrors } from './errors.js';
+import { dummyHash, verifyPassword } from './passwords.js';
+import type { Actor } from './policy.js';
+import type { Role } from './roles.js';
+import { accessDb, type UsersTable } from './tables.js';
+
+export interface Session {
+  /** The cookie value; only its SHA-256 is stored. */
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+  actor: Actor;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function actorOf(u: Pick<UsersTable, 'username' | 'role' | 'jurisdiction' | 'organId' | 'keyUnitId' | 'providerId'> & { id: number }): Actor {
+  return {
+    userId: Number(u.id),
+    username: u.username,
+    role: u.role as Role,
+    jurisdiction: u.jurisdiction,
+    organId: u.organId == null ? null : Number(u.organId),
+    keyUnitId: u.keyUnitId == null ? null : Number(u.keyUnitId),
+    providerId: u.providerId == null ? null : Number(u.providerId),
+  };
+}
+
+/**
+ * Logs in. Unknown user, wrong password and disabled account all fail the
+ * same way and take the same time, so the answer gives no hint.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function login(dbAny: Kysely<any>, clock: Clock, ttlSeconds: number, username: string, password: string): Promise<Session> {
+  const db = accessDb(dbAny);
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
+  if (!user || !ok || user.disabled) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+  await db.insertInto('sessions').values({ idHash: sha256(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt }).execute();
+  return { token, csrfToken, expiresAt, actor: actorOf({ ...user, id: Number(user.id) }) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function resolveSession(dbAny: Kysely<any>, clock: Clock, token: string): Promise<Omit<Session, 'token'> | null> {
+  const db = accessDb(dbAny);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['users.id', 'users.username', 'users.role', 'users.jurisdiction', 'users.organId', 'users.keyUnitId', 'users.providerId', 'users.disabled', 'sessions.csrfToken', 'sessions.expiresAt'])
+    .where('sessions.idHash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || row.expiresAt <= clock.now().toISOString()) return null;
+  return { csrfToken: row.csrfToken, expiresAt: row.expiresAt, actor: actorOf({ ...row, id: Number(row.id) }) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function logout(dbAny: Kysely<any>, token: string): Promise<void> {
+  await accessDb(dbAny).deleteFrom('sessions').where('idHash', '=', sha256(token)).execute();
+}

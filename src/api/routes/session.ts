@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { login, logout, ROLE_NAMES, type Actor } from '../../access/index.js';
+import { findDivision } from '../../shared/standards/gb2260.js';
+import { SESSION_COOKIE } from '../auth.js';
+
+const SessionInfo = Type.Object({
+  authenticated: Type.Boolean(),
+  user: Type.Optional(
+    Type.Object({
+      id: Type.Integer(),
+      username: Type.String(),
+      role: Type.String(),
+      roleName: Type.Object({ zh: Type.String(), en: Type.String() }),
+      jurisdiction: Type.Union([Type.String(), Type.Null()]),
+      jurisdictionName: Type.Union([Type.String(), Type.Null()]),
+      keyUnitId: Type.Union([Type.Integer(), Type.Null()]),
+      providerId: Type.Union([Type.Integer(), Type.Null()]),
+      organId: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+  csrfToken: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Type.String()),
+});
+
+/** Logging in and out, as any client would: a session cookie, HttpOnly and SameSite. */
+export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config, clock, jdb } = app.deps;
+
+  const userInfo = (a: Actor) => ({
+    id: a.userId,
+    username: a.username,
+    role: a.role,
+    roleName: ROLE_NAMES[a.role],
+    jurisdiction: a.jurisdiction,
+    jurisdictionName: a.jurisdiction ? findDivision(a.jurisdiction)?.name ?? null : null,
+    keyUnitId: a.keyUnitId,
+    providerId: a.providerId,
+    organId: a.organId,
+  });
+
+  app.post(
+    '/api/v1/session',
+    {
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Log in; sets the session cookie',
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 200: SessionInfo },
+      },
+    },
+    async (req, reply) => {
+      const s = await login(jdb.db, clock, config.sessionTtlSeconds, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.sessionTtlSeconds,
+      });
+      req.log.info({ userId: s.actor.userId }, 'login');
+      return { authenticated: true, user: userInfo(s.actor), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+    },
+  );
+
+  app.get(
+    '/api/v1/session',
+    { config: { public: true }, schema: { tags: ['session'], summary: 'Who is logged in, with which role and jurisdiction', response: { 200: SessionInfo } } },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (!req.actor) return { authenticated: false };
+      return { authenticated: true, user: userInfo(req.actor), csrfToken: req.csrfToken ?? undefined };
+    },
+  );
+
+  app.delete(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'Log out; ends the session', response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      if (req.sessionToken) await logout(jdb.db, req.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../api/app.js';
+import { loadConfig } from '../../config.js';
+import { migrateToLatest, openDatabase } from '../../db/database.js';
+import { systemClock } from '../../shared/clock.js';
+import { onFirstRun } from '../first-run.js';
+
+export function registerServeCommand(program: Command) {
+  program
+    .command('serve')
+    .description('Serve the API and the web app (PORT, default 8080; JIFANG_DATA_DIR, default ./data; DATABASE_URL for PostgreSQL)')
+    .option('--no-demo', 'do not seed the demo Liaoning into an empty database')
+    .action(async (o) => {
+      const config = loadConfig();
+      const jdb = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      await migrateToLatest(jdb);
+      const notes = o.demo ? await onFirstRun(jdb) : [];
+      const app = await buildApp({ jdb, clock: systemClock, config }, { logger: { level: config.logLevel } });
+      const close = async () => {
+        await app.close();
+        await jdb.destroy();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://localhost:${config.port}`;
+      process.stdout.write(`\nJifang is running on ${url} (database: ${jdb.dialect})\n`);
+      for (const n of notes) process.stdout.write(`${n}\n`);
+    });
+}

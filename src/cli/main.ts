@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/user.js';
+import { CliError } from './runtime.js';
+
+export function buildProgram(): Command {
+  const program = new Command('jifang')
+    .description('Jifang (技防): the Liaoning Province Regulations on Public Security Technical Prevention, carried out')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerUserCommand(program);
+  // Context commands register below, one line each.
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) process.exit(e.exitCode);
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(e.exitCode);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../database.js';
+import access from './0001-access.js';
+
+/**
+ * Every migration, in order. Names sort; each is written against
+ * `Kysely<any>` so it stays frozen in time, and takes the dialect for the few
+ * places the two engines differ (full-text search, types).
+ */
+export const migrations: Record<string, (d: DialectName) => Migration> = {
+  '0001-access': access,
+};
