@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_RANGE,
+  articleExcerpt,
   articleHeading,
   chapterHeading,
   chapterOf,
@@ -122,5 +123,19 @@ describe('citationText', () => {
       zh: '第三十七条：本条例自2015年2月1日起施行。',
       en: 'Art 37: These Regulations come into force on 1 February 2015.',
     });
+  });
+});
+
+describe('articleExcerpt', () => {
+  it('keeps a short first paragraph whole', () => {
+    expect(articleExcerpt(getArticle(37)!)).toEqual({ zh: '本条例自2015年2月1日起施行。', en: 'These Regulations come into force on 1 February 2015.' });
+  });
+  it('cuts a long one at a word, marking the cut', () => {
+    const e = articleExcerpt(getArticle(24)!);
+    expect([...e.zh]).toHaveLength(37);
+    expect(e.zh.startsWith('具有法定刑事侦查权')).toBe(true);
+    expect(e.zh.endsWith('…')).toBe(true);
+    expect(e.en.length).toBeLessThanOrEqual(101);
+    expect(e.en).toMatch(/^Staff of State organs .*[a-z]…$/);
   });
 });

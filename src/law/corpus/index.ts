@@ -6,6 +6,7 @@ import type { Instrument, LawArticle, LawChapter, LawItem, LawParagraph } from '
 
 export type { Instrument, InstrumentLevel, LawArticle, LawChapter, LawItem, LawParagraph } from './types.js';
 export { INSTRUMENT_LEVELS } from './types.js';
+export { LawErrors } from './errors.js';
 
 /** Every instrument the platform can cite; the first is the default one. */
 export const INSTRUMENTS: readonly Instrument[] = [LIAONING_2014, GWY_799_2025];
@@ -63,6 +64,22 @@ export function paragraphText(p: LawParagraph): Bilingual {
 export function articleText(a: LawArticle): Bilingual {
   const ps = a.paragraphs.map(paragraphText);
   return { zh: ps.map((p) => p.zh).join('\n'), en: ps.map((p) => p.en).join('\n') };
+}
+
+/**
+ * The start of an article's first paragraph, for lists: the regulation has no
+ * article titles, so its opening words stand in for one.
+ */
+export function articleExcerpt(a: LawArticle, max: { zh: number; en: number } = { zh: 36, en: 100 }): Bilingual {
+  const p = a.paragraphs[0];
+  const zh = [...p.zh].length <= max.zh ? p.zh : `${[...p.zh].slice(0, max.zh).join('')}…`;
+  let en = p.en;
+  if (en.length > max.en) {
+    const cut = en.slice(0, max.en + 1);
+    const space = cut.lastIndexOf(' ');
+    en = `${cut.slice(0, space > 0 ? space : max.en).replace(/[,;:]$/, '')}…`;
+  }
+  return { zh, en };
 }
 
 export interface ResolvedCitation {
