@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerLawCommand } from './commands/law.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerUserCommand(program);
   // Context commands register below, one line each.
+  registerLawCommand(program);
   return program;
 }
 
