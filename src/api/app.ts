@@ -12,6 +12,7 @@ import { AppError, CommonErrors } from '../shared/errors.js';
 import { installAuth } from './auth.js';
 import type { AppDeps } from './context.js';
 import { errorBody, errorHandler } from './error-handler.js';
+import { installOpenApiDefaults } from './openapi-defaults.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
 import { sessionRoutes } from './routes/session.js';
@@ -35,6 +36,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
   app.setErrorHandler(errorHandler);
+  installOpenApiDefaults(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
