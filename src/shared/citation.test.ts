@@ -11,3 +11,9 @@ describe('citations', () => {
     expect(citationHref({ article: 14 })).toBe('/law/14');
   });
 });
+
+describe('citations of other instruments', () => {
+  it('link to the instrument on the law index, not to a Liaoning article of the same number', () => {
+    expect(citationHref({ instrument: 'gwy-799-2025', article: 10 })).toBe('/law#gwy-799-2025');
+  });
+});

@@ -24,6 +24,8 @@ export function chineseNumeral(n: number): string {
 
 /** Anchor in the web app's law pages, e.g. `/law/24#p1-i1`. */
 export function citationHref(c: Citation): string {
+  // Instruments whose text is not held are listed on the law index page.
+  if (c.instrument && c.instrument !== DEFAULT_INSTRUMENT) return `/law#${c.instrument}`;
   const frag = c.paragraph ? `#p${c.paragraph}${c.item ? `-i${c.item}` : ''}` : '';
   return `/law/${c.article}${frag}`;
 }
