@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.js';
+import { createUser, type Actor, type NewUser } from '../../src/access/index.js';
+import { loadConfig } from '../../src/config.js';
+import type { DialectName } from '../../src/db/database.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'web/dist');
+
+/**
+ * Builds the web app when web/dist is older than its sources. Test files run
+ * in parallel workers, so one build at a time, behind a lock directory.
+ */
+export function ensureWebBuilt(): void {
+  const lock = path.join(os.tmpdir(), `jifang-web-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left by a killed run is older than any build takes.
+      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 3 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for the web build lock ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web/dist/index.html is missing after the build');
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  app: FastifyInstance;
+  tdb: TestDatabase;
+  /** Creates an account with the test password. */
+  createUser(u: Omit<NewUser, 'password'> & { password?: string }): Promise<Actor>;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  dialect?: DialectName;
+  /** Runs on the fresh database before the server starts: seeding demo data, say. */
+  prepare?: (tdb: TestDatabase) => Promise<void>;
+}
+
+/**
+ * The real application, as `jifang serve` runs it: a fresh migrated database,
+ * the built web app, listening on 127.0.0.1 on a free port.
+ */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  ensureWebBuilt();
+  const tdb = await createTestDatabase(opts.dialect ?? 'sqlite');
+  try {
+    await opts.prepare?.(tdb);
+    const config = loadConfig({}, { dataDir: tdb.dataDir, host: '127.0.0.1', port: 0, loginRateLimitPerMinute: 1000, secureCookies: false });
+    const app = await buildApp({ jdb: tdb, clock: systemClock, config }, { serveWeb: true });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const addr = app.server.address();
+    if (!addr || typeof addr === 'string') throw new Error('server did not report a TCP address');
+    return {
+      url: `http://127.0.0.1:${addr.port}`,
+      app,
+      tdb,
+      createUser: (u) => createUser(tdb.db, systemClock, { ...u, password: u.password ?? TEST_PASSWORD }),
+      async close() {
+        await app.close();
+        await tdb.cleanup();
+      },
+    };
+  } catch (e) {
+    await tdb.cleanup();
+    throw e;
+  }
+}

@@ -1,0 +1,3 @@
+export default function RegistryListPage() {
+  return null;
+}
