@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import access from './0001-access.js';
+import ledger from './0003-ledger.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -9,4 +10,5 @@ import access from './0001-access.js';
  */
 export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0001-access': access,
+  '0003-ledger': ledger,
 };

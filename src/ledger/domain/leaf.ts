@@ -48,9 +48,10 @@ export const EVENT_TYPES = {
 } as const;
 export type KnownEventType = keyof typeof EVENT_TYPES;
 
-export const TYPE_PATTERN = /^[a-z][a-z0-9-]{0,31}\/[a-z][a-z0-9-]{0,47}(\.[a-z][a-z0-9-]{0,31})?$/;
-/** `kind:id`: a kind, a colon, then ids, digests or pseudonyms. */
-export const REF_PATTERN = /^[a-z][a-z0-9-]{0,31}:[A-Za-z0-9._~:/-]{1,160}$/;
+/** `context/action`, optionally qualified: `vault/view`, `access/login.refused`, `captured.copy.granted`. */
+export const TYPE_PATTERN = /^[a-z][a-z0-9-]{0,31}([./][a-z][a-z0-9-]{0,47}){1,5}$/;
+/** `kind:id` (or `kind/id`): a kind, then ids, digests or pseudonyms. */
+export const REF_PATTERN = /^[a-z][a-z0-9-]{0,31}[:/][A-Za-z0-9._~:/-]{1,160}$/;
 /** Rule ids name their article, e.g. `art24.p1.two-officers`. */
 export const RULE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -84,7 +85,7 @@ export interface FieldProblem {
 
 export function eventProblems(e: LedgerEvent): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (typeof e.type !== 'string' || !TYPE_PATTERN.test(e.type)) out.push({ field: 'type', problem: 'must look like context/action (lowercase)' });
+  if (typeof e.type !== 'string' || !TYPE_PATTERN.test(e.type)) out.push({ field: 'type', problem: 'must look like context/action in lowercase ASCII' });
   if (typeof e.actorRef !== 'string' || !REF_PATTERN.test(e.actorRef)) out.push({ field: 'actorRef', problem: 'must be kind:id in printable ASCII' });
   if (typeof e.subjectRef !== 'string' || !REF_PATTERN.test(e.subjectRef)) out.push({ field: 'subjectRef', problem: 'must be kind:id in printable ASCII' });
   if (e.rule !== undefined && !(typeof e.rule === 'string' && RULE_PATTERN.test(e.rule))) out.push({ field: 'rule', problem: 'must be a rule id such as art24.p1.two-officers' });

@@ -1,0 +1,197 @@
+/** The ledger's tables; the only module of the ledger that speaks SQL. */
+import { sql } from 'kysely';
+import { ledgerDb, type AnyDb, type LedgerKeysTable } from './tables.js';
+
+/** Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 1000;
+
+export interface LedgerState {
+  origin: string | null;
+  treeSize: number;
+  rootHash: Buffer;
+}
+
+export async function readState(db: AnyDb): Promise<LedgerState> {
+  const r = await ledgerDb(db).selectFrom('ledgerState').select(['origin', 'treeSize', 'rootHash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { origin: r.origin, treeSize: Number(r.treeSize), rootHash: Buffer.from(r.rootHash) };
+}
+
+/**
+ * Takes the ledger's write lock for the rest of the transaction: a write on
+ * the state row blocks a second sequencer on PostgreSQL and takes SQLite's
+ * write lock up front, so a busy database waits instead of failing midway.
+ */
+export async function lockState(db: AnyDb, now: string): Promise<void> {
+  await ledgerDb(db).updateTable('ledgerState').set({ updatedAt: now }).where('id', '=', 1).execute();
+}
+
+export async function writeState(db: AnyDb, s: { origin?: string; treeSize: number; rootHash: Buffer; now: string }): Promise<void> {
+  await ledgerDb(db)
+    .updateTable('ledgerState')
+    .set({ treeSize: s.treeSize, rootHash: s.rootHash, updatedAt: s.now, ...(s.origin ? { origin: s.origin } : {}) })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function setOrigin(db: AnyDb, origin: string): Promise<void> {
+  await ledgerDb(db).updateTable('ledgerState').set({ origin }).where('id', '=', 1).execute();
+}
+
+export async function refSalt(db: AnyDb): Promise<Buffer> {
+  const r = await ledgerDb(db).selectFrom('ledgerState').select('refSalt').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Buffer.from(r.refSalt);
+}
+
+export async function enqueue(db: AnyDb, body: string, queuedAtMs: number): Promise<void> {
+  await ledgerDb(db).insertInto('ledgerQueue').values({ body, queuedAtMs }).execute();
+}
+
+export async function queued(db: AnyDb, limit: number): Promise<{ id: number; body: string; queuedAtMs: number }[]> {
+  const rows = await ledgerDb(db).selectFrom('ledgerQueue').select(['id', 'body', 'queuedAtMs']).orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), body: r.body, queuedAtMs: Number(r.queuedAtMs) }));
+}
+
+export async function queueStats(db: AnyDb): Promise<{ count: number; oldestMs: number | null }> {
+  const r = await ledgerDb(db)
+    .selectFrom('ledgerQueue')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('queuedAtMs').as('oldest')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.count), oldestMs: r.oldest == null ? null : Number(r.oldest) };
+}
+
+export async function dequeue(db: AnyDb, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await ledgerDb(db).deleteFrom('ledgerQueue').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+  }
+}
+
+export async function insertEntries(db: AnyDb, rows: readonly { idx: number; leaf: Buffer }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await ledgerDb(db).insertInto('ledgerEntries').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+export async function insertNodes(db: AnyDb, rows: readonly { id: number; hash: Buffer }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await ledgerDb(db).insertInto('ledgerNodes').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+/** Stored hashes by node id; missing ids are absent from the map. */
+export async function nodesByIds(db: AnyDb, ids: readonly number[]): Promise<Map<number, Buffer>> {
+  const out = new Map<number, Buffer>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await ledgerDb(db).selectFrom('ledgerNodes').select(['id', 'hash']).where('id', 'in', unique.slice(i, i + CHUNK)).execute();
+    for (const r of rows) out.set(Number(r.id), Buffer.from(r.hash));
+  }
+  return out;
+}
+
+/** Stored level-0 hashes (leaf hashes) for leaves [start, end). */
+export async function leafHashes(db: AnyDb, start: number, end: number): Promise<Map<number, Buffer>> {
+  const rows = await ledgerDb(db).selectFrom('ledgerNodes').select(['id', 'hash']).where('id', '>=', start).where('id', '<', end).orderBy('id').execute();
+  return new Map(rows.map((r) => [Number(r.id), Buffer.from(r.hash)]));
+}
+
+export async function entries(db: AnyDb, start: number, end: number): Promise<{ idx: number; leaf: Buffer }[]> {
+  const rows = await ledgerDb(db).selectFrom('ledgerEntries').select(['idx', 'leaf']).where('idx', '>=', start).where('idx', '<', end).orderBy('idx').execute();
+  return rows.map((r) => ({ idx: Number(r.idx), leaf: Buffer.from(r.leaf) }));
+}
+
+/**
+ * Up to `limit` entries from index `after` on, in index order, read without
+ * the camel-case plugin and without copies: the verifier's bulk path.
+ */
+export async function entryPage(db: AnyDb, from: number, limit: number): Promise<{ idx: number; leaf: Uint8Array }[]> {
+  const r = await sql<{ idx: number | string; leaf: Uint8Array }>`select idx, leaf from ledger_entries where idx >= ${from} order by idx limit ${limit}`.execute(db.withoutPlugins());
+  return r.rows as { idx: number; leaf: Uint8Array }[];
+}
+
+export async function maxEntryIndex(db: AnyDb): Promise<number | null> {
+  const r = await ledgerDb(db).selectFrom('ledgerEntries').select((eb) => eb.fn.max<number>('idx').as('m')).executeTakeFirst();
+  return r?.m == null ? null : Number(r.m);
+}
+
+export interface StoredCheckpoint {
+  treeSize: number;
+  rootHash: Buffer;
+  note: string;
+  signedAt: string;
+  batchSize: number;
+  maxMergeDelayMs: number;
+}
+
+const toCheckpoint = (r: { treeSize: number; rootHash: Buffer; note: string; signedAt: string; batchSize: number; maxMergeDelayMs: number }): StoredCheckpoint => ({
+  treeSize: Number(r.treeSize),
+  rootHash: Buffer.from(r.rootHash),
+  note: r.note,
+  signedAt: r.signedAt,
+  batchSize: Number(r.batchSize),
+  maxMergeDelayMs: Number(r.maxMergeDelayMs),
+});
+
+export async function insertCheckpoint(db: AnyDb, c: StoredCheckpoint): Promise<void> {
+  await ledgerDb(db).insertInto('ledgerCheckpoints').values(c).execute();
+}
+
+/** The checkpoint of a given size, or the latest. */
+export async function checkpoint(db: AnyDb, size?: number): Promise<StoredCheckpoint | null> {
+  let q = ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll();
+  q = size === undefined ? q.orderBy('treeSize', 'desc').limit(1) : q.where('treeSize', '=', size);
+  const r = await q.executeTakeFirst();
+  return r ? toCheckpoint(r) : null;
+}
+
+/** Checkpoints in size order, a page at a time (sizes above `after`). */
+export async function checkpointPage(db: AnyDb, after: number, limit: number): Promise<StoredCheckpoint[]> {
+  const rows = await ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll().where('treeSize', '>', after).orderBy('treeSize').limit(limit).execute();
+  return rows.map(toCheckpoint);
+}
+
+/** Merge delays of the latest checkpoints, newest first. */
+export async function recentMergeDelays(db: AnyDb, limit: number): Promise<{ maxMergeDelayMs: number; batchSize: number; signedAt: string }[]> {
+  const rows = await ledgerDb(db).selectFrom('ledgerCheckpoints').select(['maxMergeDelayMs', 'batchSize', 'signedAt']).where('batchSize', '>', 0).orderBy('treeSize', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ maxMergeDelayMs: Number(r.maxMergeDelayMs), batchSize: Number(r.batchSize), signedAt: r.signedAt }));
+}
+
+export type KeyRow = LedgerKeysTable;
+
+const toKey = (r: KeyRow): KeyRow => ({
+  ...r,
+  firstSize: r.firstSize == null ? null : Number(r.firstSize),
+  lastSize: r.lastSize == null ? null : Number(r.lastSize),
+  announcedAtIndex: r.announcedAtIndex == null ? null : Number(r.announcedAtIndex),
+});
+
+export async function keys(db: AnyDb): Promise<KeyRow[]> {
+  const rows = await ledgerDb(db).selectFrom('ledgerKeys').selectAll().orderBy('createdAt').orderBy('firstSize').execute();
+  return rows.map(toKey);
+}
+
+export async function insertKey(db: AnyDb, k: KeyRow): Promise<void> {
+  await ledgerDb(db).insertInto('ledgerKeys').values(k).execute();
+}
+
+export async function updateKey(db: AnyDb, vkey: string, set: Partial<Omit<KeyRow, 'vkey'>>): Promise<void> {
+  await ledgerDb(db).updateTable('ledgerKeys').set(set).where('vkey', '=', vkey).execute();
+}
+
+/**
+ * Takes or renews the sequencer lease for `holder` until `now + ttl`, if it is
+ * free, expired or already held by `holder`. True when held.
+ */
+export async function takeLease(db: AnyDb, holder: string, nowMs: number, ttlMs: number): Promise<boolean> {
+  const r = await ledgerDb(db)
+    .updateTable('ledgerLease')
+    .set({ holder, expiresAtMs: nowMs + ttlMs })
+    .where('name', '=', 'sequencer')
+    .where((eb) => eb.or([eb('holder', '=', holder), eb('holder', 'is', null), eb('expiresAtMs', '<', nowMs)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function releaseLease(db: AnyDb, holder: string): Promise<void> {
+  await ledgerDb(db).updateTable('ledgerLease').set({ holder: null, expiresAtMs: 0 }).where('name', '=', 'sequencer').where('holder', '=', holder).execute();
+}
+
+export async function leaseHolder(db: AnyDb): Promise<{ holder: string | null; expiresAtMs: number }> {
+  const r = await ledgerDb(db).selectFrom('ledgerLease').select(['holder', 'expiresAtMs']).where('name', '=', 'sequencer').executeTakeFirstOrThrow();
+  return { holder: r.holder, expiresAtMs: Number(r.expiresAtMs) };
+}

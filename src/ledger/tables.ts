@@ -1,0 +1,72 @@
+import type { Generated, Kysely } from 'kysely';
+
+export interface LedgerStateTable {
+  id: number;
+  origin: string | null;
+  treeSize: number;
+  rootHash: Buffer;
+  refSalt: Buffer;
+  updatedAt: string;
+}
+
+export interface LedgerQueueTable {
+  id: Generated<number>;
+  body: string;
+  queuedAtMs: number;
+}
+
+export interface LedgerEntriesTable {
+  idx: number;
+  leaf: Buffer;
+}
+
+export interface LedgerNodesTable {
+  id: number;
+  hash: Buffer;
+}
+
+export interface LedgerCheckpointsTable {
+  treeSize: number;
+  rootHash: Buffer;
+  note: string;
+  signedAt: string;
+  batchSize: number;
+  maxMergeDelayMs: number;
+}
+
+export const KEY_STATUSES = ['pending', 'active', 'retired'] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];
+
+export interface LedgerKeysTable {
+  vkey: string;
+  name: string;
+  keyId: string;
+  status: KeyStatus;
+  createdAt: string;
+  /** First tree size this key signed. */
+  firstSize: number | null;
+  /** Last tree size this key signed, once retired. */
+  lastSize: number | null;
+  /** Index of the leaf that announced the key. */
+  announcedAtIndex: number | null;
+}
+
+export interface LedgerLeaseTable {
+  name: string;
+  holder: string | null;
+  expiresAtMs: number;
+}
+
+export interface LedgerTables {
+  ledgerState: LedgerStateTable;
+  ledgerQueue: LedgerQueueTable;
+  ledgerEntries: LedgerEntriesTable;
+  ledgerNodes: LedgerNodesTable;
+  ledgerCheckpoints: LedgerCheckpointsTable;
+  ledgerKeys: LedgerKeysTable;
+  ledgerLease: LedgerLeaseTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Kysely<any>;
+export const ledgerDb = (db: AnyDb) => db as Kysely<LedgerTables>;

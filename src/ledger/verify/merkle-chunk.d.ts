@@ -1,0 +1,25 @@
+export interface ChunkTask {
+  start: number;
+  count: number;
+  /** Records `0x00 || leaf`, back to back. */
+  data: ArrayBuffer;
+  /** Uint32 offsets of the records, count + 1 of them. */
+  offsets: ArrayBuffer;
+  /** Prefix sizes k in (0, count] whose complete subtrees are wanted (checkpoints inside the chunk). */
+  marks: number[];
+}
+
+export interface ChunkSubtree {
+  level: number;
+  hash: Uint8Array;
+}
+
+export interface ChunkResult {
+  start: number;
+  count: number;
+  badAt: number;
+  subtrees: ChunkSubtree[];
+  marks: { k: number; subtrees: ChunkSubtree[] }[];
+}
+
+export function hashChunk(task: ChunkTask): ChunkResult;
