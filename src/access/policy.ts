@@ -28,6 +28,15 @@ export const RESOURCE_KINDS = [
   'product',
   'provider',
   'user',
+  // Captured information (src/vault, Chapter 3): recordings' metadata, their
+  // content, holds, the access log, and the three kinds of request.
+  'captured-info',
+  'captured-content',
+  'captured-hold',
+  'captured-event',
+  'access-request',
+  'viewing-application',
+  'evidence-request',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -43,9 +52,14 @@ export interface ResourceRef {
   providerId?: number | null;
   /** Art 19: involves state secrets or national security. */
   restricted?: boolean;
+  /**
+   * The accounts a request or grant names (the officers of an art 24 request,
+   * the applicant under art 25): the `party` scope holds for them alone.
+   */
+  parties?: readonly number[] | null;
 }
 
-type Scope = 'any' | 'jurisdiction' | 'own-unit' | 'own-provider';
+type Scope = 'any' | 'jurisdiction' | 'own-unit' | 'own-provider' | 'party';
 
 interface Grant {
   roles: readonly Role[];
@@ -74,6 +88,29 @@ const GRANTS: readonly Grant[] = [
   // Art 24 ¶1: investigators need to know which systems exist before asking for access.
   { roles: ['investigator'], kinds: UNIT_PLACES, actions: ['read'], scope: 'any' },
   { roles: ['oversight'], kinds: [...UNIT_PLACES, 'public-area', 'provider', 'user'], actions: ['read', 'export'], scope: 'any' },
+  // Captured information (Chapter 3). Metadata and requests are decided here by
+  // role and place; content is only ever reached under a grant the vault checks
+  // (art 24-25), whose holders come in as `parties`. No role reaches content by
+  // role alone, the administrator included (art 22).
+  // Art 10 ¶2, 11(3), 23: a key unit takes in, keeps, seals and erases its own recordings and registers each access.
+  { roles: ['key_unit'], kinds: ['captured-info'], actions: ['read', 'create', 'update', 'delete', 'export'], scope: 'own-unit' },
+  { roles: ['key_unit'], kinds: ['captured-hold', 'captured-event', 'access-request', 'viewing-application', 'evidence-request'], actions: ['read', 'update'], scope: 'own-unit' },
+  // Art 25 ¶1 (3)(4): at the unit, a visitor is shown the recordings a registered visit names.
+  { roles: ['key_unit'], kinds: ['captured-content'], actions: ['read'], scope: 'own-unit' },
+  // Art 26, 27(2): the police supervise how captured information is kept and used in their area;
+  // art 23 ¶2: they ask to extract (a hold); art 25: stations and organs handle applications.
+  { roles: SUPERVISORS, kinds: ['captured-info', 'captured-event'], actions: ['read', 'export'], scope: 'jurisdiction' },
+  { roles: SUPERVISORS, kinds: ['captured-hold', 'access-request', 'viewing-application', 'evidence-request'], actions: ['read', 'create', 'update'], scope: 'jurisdiction' },
+  { roles: ['station_officer'], kinds: ['captured-hold', 'viewing-application'], actions: ['read', 'create', 'update'], scope: 'jurisdiction' },
+  { roles: ['station_officer'], kinds: ['captured-info', 'evidence-request'], actions: ['read'], scope: 'jurisdiction' },
+  // Art 24: officers file requests wherever their duty takes them, and reach what they are party to.
+  { roles: ['investigator', 'station_officer', ...SUPERVISORS], kinds: ['access-request'], actions: ['create'], scope: 'any' },
+  { roles: ['investigator', 'station_officer', ...SUPERVISORS], kinds: ['access-request', 'captured-content'], actions: ['read', 'update', 'export'], scope: 'party' },
+  // Art 25: citizens, legal persons and organisations apply, follow their own applications, and take their evidence package.
+  { roles: ['citizen'], kinds: ['viewing-application', 'evidence-request'], actions: ['create'], scope: 'any' },
+  { roles: ['citizen'], kinds: ['viewing-application', 'evidence-request'], actions: ['read', 'update', 'export'], scope: 'party' },
+  // Art 36: oversight sees every access and every refusal.
+  { roles: ['oversight'], kinds: ['captured-info', 'captured-event', 'captured-hold', 'access-request', 'viewing-application', 'evidence-request'], actions: ['read', 'export'], scope: 'any' },
 ];
 
 /** Art 19: who may see a restricted system at all. */
@@ -89,6 +126,8 @@ function scopeHolds(scope: Scope, actor: Actor, res: ResourceRef): boolean {
       return actor.keyUnitId != null && res.keyUnitId === actor.keyUnitId;
     case 'own-provider':
       return actor.providerId != null && res.providerId === actor.providerId;
+    case 'party':
+      return res.parties != null && res.parties.includes(actor.userId);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import access from './0001-access.js';
 import ledger from './0003-ledger.js';
+import vault from './0004-vault.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -11,4 +12,5 @@ import ledger from './0003-ledger.js';
 export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0001-access': access,
   '0003-ledger': ledger,
+  '0004-vault': vault,
 };

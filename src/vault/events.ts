@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import { AppError, type ErrorDefinition } from '../shared/errors.js';
+import type { VaultActor, VaultDeps } from './context.js';
+import { citationOf, type VaultRuleId } from './domain/rules.js';
+import type { EventAction, EventOutcome, GrantKind } from './domain/types.js';
+import { vaultDb } from './tables.js';
+
+export interface EventInput {
+  action: EventAction;
+  outcome: EventOutcome;
+  ruleId?: VaultRuleId | null;
+  errorCode?: string | null;
+  systemId?: number | null;
+  segmentId?: number | null;
+  keyUnitId?: number | null;
+  divisionCode?: string | null;
+  grant?: { kind: GrantKind; id: number } | null;
+  /** Never personal data: no names, no resident ID numbers. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Records one event (art 11(3) 登记; art 22, 24, 25) and queues its ledger leaf in
+ * the same transaction, so neither exists without the other.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function recordEvent(trx: Kysely<any>, deps: VaultDeps, actor: VaultActor, e: EventInput): Promise<number> {
+  const at = deps.clock.now().toISOString();
+  const row = await vaultDb(trx)
+    .insertInto('capturedEvents')
+    .values({
+      at,
+      actorUserId: actor?.userId ?? null,
+      actorRole: actor?.role ?? 'operator',
+      action: e.action,
+      outcome: e.outcome,
+      ruleId: e.ruleId ?? null,
+      errorCode: e.errorCode ?? null,
+      systemId: e.systemId ?? null,
+      segmentId: e.segmentId ?? null,
+      keyUnitId: e.keyUnitId ?? null,
+      divisionCode: e.divisionCode ?? null,
+      grantKind: e.grant?.kind ?? null,
+      grantId: e.grant?.id ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await deps.ledger.append(trx, {
+    type: e.outcome === 'refused' ? 'vault/refused' : `vault/${e.action}`,
+    actorUserId: actor?.userId ?? null,
+    subjectRef: e.segmentId != null ? `captured-segment:${e.segmentId}` : e.grant ? `${e.grant.kind}:${e.grant.id}` : e.systemId != null ? `security-system:${e.systemId}` : `captured-event:${Number(row.id)}`,
+    rule: e.ruleId ?? null,
+    grant: e.grant ? `${e.grant.kind}:${e.grant.id}` : null,
+    digest: typeof e.detail?.sha256 === 'string' ? `sha256:${e.detail.sha256}` : null,
+    at,
+  });
+  return Number(row.id);
+}
+
+/** A refusal by a rule of the regulation: the error carries the rule's citation. */
+export function ruleError(def: ErrorDefinition, rule: VaultRuleId, params: Record<string, string | number> = {}): AppError & { ruleId: VaultRuleId } {
+  const e = new AppError(def, { params, citation: citationOf(rule) }) as AppError & { ruleId: VaultRuleId };
+  e.ruleId = rule;
+  return e;
+}
+
+/**
+ * Records a refused attempt in its own transaction (the attempt itself is rolled
+ * back or never started) and returns the error for the caller to throw.
+ */
+export async function refuse(deps: VaultDeps, actor: VaultActor, e: Omit<EventInput, 'outcome' | 'errorCode'>, error: AppError): Promise<AppError> {
+  await deps.db.transaction().execute((trx) => recordEvent(trx, deps, actor, { ...e, outcome: 'refused', errorCode: error.code, ruleId: e.ruleId ?? (error as { ruleId?: VaultRuleId }).ruleId ?? null }));
+  return error;
+}

@@ -1,0 +1,89 @@
+import type { ListScope } from '../access/index.js';
+import type { VaultDeps } from './context.js';
+import type { CaptureKind, SegmentState } from './domain/types.js';
+import { VaultErrors } from './errors.js';
+import { AppError } from '../shared/errors.js';
+import { vaultDb, type CapturedSegmentsTable } from './tables.js';
+import type { Selectable } from 'kysely';
+
+/** One recording as the API shows it: metadata only, never the bytes. */
+export interface Segment {
+  id: number;
+  systemId: number;
+  deviceId: number | null;
+  keyUnitId: number | null;
+  divisionCode: string;
+  restricted: boolean;
+  retentionScope: string;
+  captureKind: CaptureKind;
+  startedAt: string;
+  endedAt: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string | null;
+  source: string;
+  state: SegmentState;
+  ingestedAt: string;
+  sealedAt: string | null;
+  erasedAt: string | null;
+}
+
+export function toSegment(r: Selectable<CapturedSegmentsTable>): Segment {
+  return {
+    id: Number(r.id),
+    systemId: Number(r.systemId),
+    deviceId: r.deviceId == null ? null : Number(r.deviceId),
+    keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
+    divisionCode: r.divisionCode,
+    restricted: Boolean(r.restricted),
+    retentionScope: r.retentionScope,
+    captureKind: r.captureKind as CaptureKind,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    sha256: r.sha256,
+    size: Number(r.size),
+    mediaType: r.mediaType,
+    originalName: r.originalName,
+    source: r.source,
+    state: r.state as SegmentState,
+    ingestedAt: r.ingestedAt,
+    sealedAt: r.sealedAt,
+    erasedAt: r.erasedAt,
+  };
+}
+
+export async function getSegment(deps: VaultDeps, id: number): Promise<Segment> {
+  const r = await vaultDb(deps.db).selectFrom('capturedSegments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError(VaultErrors.JF_VAULT_SEGMENT_NOT_FOUND, { params: { id } });
+  return toSegment(r);
+}
+
+export interface SegmentQuery {
+  systemId?: number;
+  deviceId?: number;
+  from?: string;
+  to?: string;
+  state?: SegmentState;
+  limit?: number;
+  /** Keyset paging: segments after this id in the order returned. */
+  afterId?: number;
+}
+
+/** Recordings the caller may list, newest capture first, filtered in SQL by the policy's scope. */
+export async function listSegments(deps: VaultDeps, scope: ListScope, q: SegmentQuery): Promise<Segment[]> {
+  let qb = vaultDb(deps.db).selectFrom('capturedSegments').selectAll();
+  if (scope.kind === 'none' || scope.kind === 'provider') return [];
+  if (scope.kind === 'division') qb = qb.where('divisionCode', 'like', `${scope.prefix}%`);
+  if (scope.kind === 'key-unit') qb = qb.where('keyUnitId', '=', scope.keyUnitId);
+  if (!scope.includeRestricted) qb = qb.where('restricted', '=', 0);
+  if (q.systemId != null) qb = qb.where('systemId', '=', q.systemId);
+  if (q.deviceId != null) qb = qb.where('deviceId', '=', q.deviceId);
+  if (q.from) qb = qb.where('endedAt', '>', q.from);
+  if (q.to) qb = qb.where('startedAt', '<', q.to);
+  if (q.state) qb = qb.where('state', '=', q.state);
+  if (q.afterId != null) qb = qb.where('id', '<', q.afterId);
+  const rows = await qb.orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 1000)).execute();
+  return rows.map(toSegment);
+}
+
