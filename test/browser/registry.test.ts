@@ -1,0 +1,88 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
+import { BROWSER_AVAILABLE, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+
+/** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow a long list. */
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  await box.fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+}
+
+/** Picks city, then county, in the division cascader labelled `label` inside `scope`. */
+async function chooseDivision(page: Page, scope: Locator, label: string, city: string, county: string) {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${city}$`) }).click();
+  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${county}$`) }).click();
+}
+
+const rowNames = (page: Page) => page.locator('.jf-registry-table tbody tr.ant-table-row .jf-name-link').allTextContents();
+
+describe.runIf(BROWSER_AVAILABLE)('registries in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer({ prepare: async (tdb) => void (await syncReferenceData(RegistryRepository.of(tdb), systemClock)) });
+    await server.createUser({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets a city police supervisor record a key unit and find it by a Chinese fragment of its name', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '技防重点单位' }).click();
+    await page.getByRole('heading', { level: 1, name: '技术防范重点单位' }).waitFor();
+
+    await page.getByRole('button', { name: '新 建' }).click();
+    const drawer = page.locator('.jf-record-drawer');
+    await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二〇中学');
+    await choose(page, drawer, '单位类型', '中学');
+    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await drawer.getByRole('textbox', { name: '地址' }).fill('沈阳市和平区南京南街');
+    await screenshot(page, 'registry-key-unit-form');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).fill('一二〇');
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).press('Enter');
+    await expect.poll(() => rowNames(page)).toEqual(['沈阳市第一二〇中学']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('一二〇');
+    const row = page.locator('.jf-registry-table tbody tr.ant-table-row').first();
+    expect(await row.textContent()).toContain('中学');
+    expect(await row.textContent()).toContain('和平区');
+    await screenshot(page, 'registry-key-units-search');
+
+    // A fragment that is not in the name finds nothing.
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).fill('一二一');
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).press('Enter');
+    await expect.poll(() => rowNames(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the server’s field problems next to their fields', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await page.goto('/registry/key-units');
+    await page.getByRole('button', { name: '新 建' }).click();
+    const drawer = page.locator('.jf-record-drawer');
+    await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二一中学');
+    await choose(page, drawer, '单位类型', '中学');
+    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await drawer.getByRole('textbox', { name: '统一社会信用代码' }).fill('91210102MA0000000X');
+    await page.getByRole('button', { name: '保 存' }).click();
+    const item = drawer.locator('.ant-form-item').filter({ has: page.getByRole('textbox', { name: '统一社会信用代码' }) });
+    await expect.poll(() => item.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    expect(await item.locator('.ant-form-item-explain-error').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, 'registry-field-error');
+    await context.close();
+  });
+});

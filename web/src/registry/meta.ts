@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { Bilingual } from '../i18n/i18n';
+import type { RegistryKind } from './kinds';
+
+/** The answer of `GET /api/v1/registry/meta`: what a generic list and form need to know. */
+export type FieldType = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi-enum' | 'division' | 'ref';
+
+export interface FieldOption {
+  value: string | number;
+  label: Bilingual;
+}
+
+export interface FieldMeta {
+  name: string;
+  label: Bilingual;
+  type: FieldType;
+  required: boolean;
+  enum?: FieldOption[];
+  ref?: RegistryKind;
+  filterable: boolean;
+  listed: boolean;
+  searchable: boolean;
+  readOnly?: boolean;
+  sortable?: boolean;
+  default?: string | number | boolean;
+  help?: Bilingual;
+  divisionLevel?: 'county' | 'any';
+}
+
+export interface KindMeta {
+  kind: RegistryKind;
+  label: Bilingual;
+  fields: FieldMeta[];
+}
+
+export interface RegistryMeta {
+  kinds: KindMeta[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type RegistryRecord = Record<string, unknown> & { id: number };
+
+let cached: Promise<RegistryMeta> | null = null;
+
+/** The metadata changes only with a new server release: fetched once per page load. */
+export function loadRegistryMeta(): Promise<RegistryMeta> {
+  if (!cached) {
+    cached = api<RegistryMeta>('/api/v1/registry/meta');
+    cached.catch(() => {
+      cached = null;
+    });
+  }
+  return cached;
+}
+
+export function useKindMeta(kind: string | undefined): { meta: KindMeta | undefined; all: RegistryMeta | undefined; error: ApiError | undefined; loading: boolean } {
+  const [all, setAll] = useState<RegistryMeta>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => {
+    let live = true;
+    loadRegistryMeta().then(
+      (m) => live && setAll(m),
+      (e: unknown) => live && setError(e instanceof ApiError ? e : undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { meta: all?.kinds.find((k) => k.kind === kind), all, error, loading: !all && !error };
+}
+
+/** The name a registry row is known by in lists and confirmations. */
+export function recordName(r: Record<string, unknown> | undefined): string {
+  if (!r) return '';
+  return String(r.name ?? r.id ?? '');
+}
