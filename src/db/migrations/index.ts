@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import access from './0001-access.js';
+import registry from './0002-registry.js';
 import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
 
@@ -11,6 +12,7 @@ import vault from './0004-vault.js';
  */
 export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0001-access': access,
+  '0002-registry': registry,
   '0003-ledger': ledger,
   '0004-vault': vault,
 };

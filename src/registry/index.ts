@@ -1,0 +1,15 @@
+export { REGISTRY_KINDS, KINDS, FIELD_TYPES, isRegistryKind, writableFields, type RegistryKind, type KindDef, type FieldDef, type FieldType } from './domain/kinds.js';
+export * from './domain/vocabulary.js';
+export { searchGrams } from './domain/search-grams.js';
+export { RegistryRepository, MAX_PAGE_SIZE, type Item, type ListQuery, type Page, type DivisionRow } from './repository.js';
+export type { RegistryContext } from './context.js';
+export { listItems, getItem } from './list-items.js';
+export { createItem } from './create-item.js';
+export { updateItem } from './update-item.js';
+export { deleteItem } from './delete-item.js';
+export { importItems } from './import-items.js';
+export { exportItems, exportColumns, type ExportFile } from './export-items.js';
+export { describeRegistry, type KindMeta, type FieldMeta } from './describe-registry.js';
+export { TABLE_FORMATS, CONTENT_TYPES, readTable, type TableFormat } from './io/table-file.js';
+export { syncReferenceData, policeOrganPlan, stationName, countyOrganName } from './reference-data.js';
+export { RegistryErrors } from './errors.js';
