@@ -15,6 +15,7 @@ import { errorBody, errorHandler } from './error-handler.js';
 import { installOpenApiDefaults } from './openapi-defaults.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
+import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { sessionRoutes } from './routes/session.js';
 import './context.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(sessionRoutes);
   // Context plugins register below, one line each.
   await app.register(lawRoutes);
+  await app.register(ledgerRoutes);
   await app.register(registryRoutes);
 
   const serveWeb = opts.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { login, logout, ROLE_NAMES, type Actor } from '../../access/index.js';
+import { AccessErrors, login, logout, ROLE_NAMES, type Actor } from '../../access/index.js';
+import { recordLogin, recordLogout, recordRefusedLogin } from '../../ledger/index.js';
+import { AppError } from '../../shared/errors.js';
 import { findDivision } from '../../shared/standards/gb2260.js';
 import { SESSION_COOKIE } from '../auth.js';
 
@@ -51,7 +53,18 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const s = await login(jdb.db, clock, config.sessionTtlSeconds, req.body.username, req.body.password);
+      // The session and its ledger leaf commit together; a refused attempt is logged on its own (art 36).
+      const s = await jdb.db
+        .transaction()
+        .execute(async (trx) => {
+          const opened = await login(trx, clock, config.sessionTtlSeconds, req.body.username, req.body.password);
+          await recordLogin(trx, { userId: opened.actor.userId, sessionToken: opened.token, at: clock.now() });
+          return opened;
+        })
+        .catch(async (e) => {
+          if (e instanceof AppError && e.code === AccessErrors.JF_ACCESS_BAD_CREDENTIALS.code) await recordRefusedLogin(jdb.db, { username: req.body.username, at: clock.now() });
+          throw e;
+        });
       reply.setCookie(SESSION_COOKIE, s.token, {
         path: '/',
         httpOnly: true,
@@ -78,7 +91,13 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/session',
     { schema: { tags: ['session'], summary: 'Log out; ends the session', response: { 204: Type.Null() } } },
     async (req, reply) => {
-      if (req.sessionToken) await logout(jdb.db, req.sessionToken);
+      const token = req.sessionToken;
+      if (token) {
+        await jdb.db.transaction().execute(async (trx) => {
+          await logout(trx, token);
+          await recordLogout(trx, { userId: req.actor?.userId ?? null, sessionToken: token, at: clock.now() });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -203,3 +203,12 @@ export function digestOfRecord(v: unknown): string {
 export function pseudonym(salt: Uint8Array, kind: string, id: string | number): string {
   return `${kind}:${createHmac('sha256', salt).update(`${kind}\n${id}`).digest('hex').slice(0, 32)}`;
 }
+
+/**
+ * A one-way reference to a secret (a session token): `kind:<32 hex>` =
+ * SHA-256(domain "\n" kind "\n" secret), cut to 128 bits. It ties events of
+ * the same secret together without revealing anything that could be used.
+ */
+export function oneWayRef(kind: string, secret: string): string {
+  return `${kind}:${createHash('sha256').update(`${LEAF_HEADER}\n${kind}\n${secret}`).digest('hex').slice(0, 32)}`;
+}
