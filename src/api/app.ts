@@ -13,10 +13,12 @@ import { installAuth } from './auth.js';
 import type { AppDeps } from './context.js';
 import { errorBody, errorHandler } from './error-handler.js';
 import { installOpenApiDefaults } from './openapi-defaults.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
+import { penaltyRoutes } from './routes/penalties.js';
 import { sessionRoutes } from './routes/session.js';
 import './context.js';
 
@@ -65,6 +67,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(sessionRoutes);
   // Context plugins register below, one line each.
   await app.register(lawRoutes);
+  await app.register(penaltyRoutes);
+  await app.register(assessmentRoutes);
   await app.register(ledgerRoutes);
   await app.register(registryRoutes);
 

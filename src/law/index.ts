@@ -4,9 +4,14 @@
  * calculator and the what-if assessment. Pure: no I/O, no clock.
  */
 export * from './corpus/index.js';
+import { LawErrors as CorpusErrors } from './corpus/index.js';
+import { RuleErrors } from './rules/rule-errors.js';
 
-export { assertIsoDate, dayBefore, inForce, isIsoDate, type IsoDate, type Validity } from './rules/dates.js';
-export { LawErrors, noSuchPenalty } from './rules/law-errors.js';
+/** The law context's whole error catalogue: the corpus's and the rules'. */
+export const LawErrors = { ...CorpusErrors, ...RuleErrors };
+
+export { assertIsoDate, chinaDate, dayBefore, inForce, isIsoDate, type IsoDate, type Validity } from './rules/dates.js';
+export { RuleErrors, noSuchPenalty } from './rules/rule-errors.js';
 export { BilingualSchema, CitationSchema, FindingSchema, OUTCOMES, RULE_KINDS, type Finding, type Outcome, type RuleKind } from './rules/finding.js';
 export { amendRule, defineRule, type AnyRule, type Decision, type Rule, type RuleSpec, type RuleVersion, type Sanction, type Subject } from './rules/rule.js';
 export { coverage, getRule, PENALTY_RULES, RULES, SITUATION_RULES, WITHOUT_RULES, type NoRule } from './rules/catalogue.js';

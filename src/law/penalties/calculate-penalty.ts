@@ -6,7 +6,7 @@ import { FINES, type FineParameterName } from '../parameters/fines.js';
 import { parameterAt } from '../parameters/parameter.js';
 import { REGULATION_IN_FORCE_FROM } from '../parameters/regulation.js';
 import { assertIsoDate, type IsoDate } from '../rules/dates.js';
-import { LawErrors, noSuchPenalty } from '../rules/law-errors.js';
+import { RuleErrors, noSuchPenalty } from '../rules/rule-errors.js';
 import type { Fine, PenaltyDecision, PenaltyInput, Payer } from './penalty-schema.js';
 
 type Order = PenaltyDecision['orders'][number];
@@ -31,7 +31,7 @@ const PAYER_TEXT: Record<Payer, Bilingual> = {
 
 function amount(name: FineParameterName, asOf: IsoDate): number {
   const v = parameterAt(FINES[name], asOf);
-  if (!v) throw new AppError(LawErrors.JF_LAW_NOT_IN_FORCE, { params: { date: asOf } });
+  if (!v) throw new AppError(RuleErrors.JF_LAW_NOT_IN_FORCE, { params: { date: asOf } });
   return v.value;
 }
 
@@ -125,7 +125,7 @@ function summarize(d: Omit<PenaltyDecision, 'summary'>): Bilingual {
 export function calculatePenalty(input: PenaltyInput, asOf: IsoDate, options: { readings?: ReadingOverrides } = {}): PenaltyDecision {
   const readings = options.readings ?? {};
   assertIsoDate(asOf);
-  if (asOf < REGULATION_IN_FORCE_FROM) throw new AppError(LawErrors.JF_LAW_NOT_IN_FORCE, { params: { date: asOf } });
+  if (asOf < REGULATION_IN_FORCE_FROM) throw new AppError(RuleErrors.JF_LAW_NOT_IN_FORCE, { params: { date: asOf } });
   const gains = input.illegalGainsYuan ?? 0;
   if (!Number.isFinite(gains) || gains < 0) {
     throw validationError([{ field: 'illegalGainsYuan', rule: 'minimum', message: { zh: 'illegalGainsYuan：不得小于 0', en: 'illegalGainsYuan must be at least 0' } }]);

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.js';
-import { LawErrors } from './law-errors.js';
+import { RuleErrors } from './rule-errors.js';
 
 /** A calendar day, `YYYY-MM-DD`. The law module never reads the clock: every date comes in. */
 export type IsoDate = string;
@@ -16,7 +16,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
 }
 
 export function assertIsoDate(s: unknown): IsoDate {
-  if (!isIsoDate(s)) throw new AppError(LawErrors.JF_LAW_BAD_DATE, { params: { value: String(s) } });
+  if (!isIsoDate(s)) throw new AppError(RuleErrors.JF_LAW_BAD_DATE, { params: { value: String(s) } });
   return s;
 }
 
@@ -35,4 +35,11 @@ export interface Validity {
 /** ISO dates compare as strings. */
 export function inForce(v: Validity, asOf: IsoDate): boolean {
   return v.from <= asOf && (v.to === undefined || asOf <= v.to);
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day in China (UTC+8, no daylight saving) at an instant the caller read from its clock. */
+export function chinaDate(at: Date): IsoDate {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

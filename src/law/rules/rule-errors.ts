@@ -7,7 +7,7 @@ import type { Bilingual } from '../../shared/text.js';
  * is a returned decision, never one of these: they mean the question itself
  * cannot be answered, e.g. a penalty the regulation does not provide.
  */
-export const LawErrors = defineErrors({
+export const RuleErrors = defineErrors({
   JF_LAW_BAD_DATE: {
     status: 400,
     message: { zh: '日期应写作 YYYY-MM-DD：{value}', en: 'A date must be written YYYY-MM-DD: {value}' },
@@ -25,7 +25,7 @@ export const LawErrors = defineErrors({
 
 /** 422: the article and item asked for carry no such penalty; the reason in both languages. */
 export function noSuchPenalty(reason: Bilingual, citation: Citation): AppError {
-  const def = LawErrors.JF_LAW_NO_SUCH_PENALTY;
+  const def = RuleErrors.JF_LAW_NO_SUCH_PENALTY;
   return new AppError(
     { ...def, message: { zh: def.message.zh.replace('{reason}', reason.zh), en: def.message.en.replace('{reason}', reason.en) } },
     { citation },
