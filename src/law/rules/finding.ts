@@ -8,7 +8,7 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 
 /**
  * The outcome of one rule for one subject.
- * - `compliant`: a duty is met or a prohibition respected;
+ * - `compliant`: a duty is met or a prohibition respected (for a definition: the subject falls within it);
  * - `violation`: a duty is breached or a prohibition broken (a penalty finding is one too);
  * - `obligation`: a duty applies and is still to be met;
  * - `allowed` / `refused`: a request (an access, an erasure, a filing) may or may not go ahead;
