@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerLawCommand } from './commands/law.js';
+import { registerLedgerCommand } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerUserCommand(program);
   // Context commands register below, one line each.
   registerLawCommand(program);
+  registerLedgerCommand(program);
   return program;
 }
 

@@ -14,6 +14,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
 import { formatCheckpoint } from './domain/checkpoint.js';
 import { decodeLeaf, leafPrefix } from './domain/leaf.js';
 import { CompactRange, frontierOf, leafHash, subtreeKey } from './domain/merkle.js';
@@ -124,11 +125,29 @@ export class Sequencer {
     this.log = o.log ?? (() => undefined);
   }
 
-  /** Checks (or makes) the signing key, then integrates in the background until `stop()`. */
-  async start(): Promise<void> {
-    this.signer = await ensureLedgerKey(this.db, this.cfg, this.clock);
+  /**
+   * Checks (or makes) the signing key, then integrates in the background until
+   * `stop()`. A process whose key file is missing or wrong never takes the
+   * lease (so it cannot block one that has the key): it reports why and
+   * looks again every few seconds. Resolves true when the key is good.
+   */
+  async start(): Promise<boolean> {
     this.running = true;
+    const ok = await this.loadKey();
     this.loopDone = this.loop();
+    return ok;
+  }
+
+  private async loadKey(): Promise<boolean> {
+    try {
+      this.signer = await ensureLedgerKey(this.db, this.cfg, this.clock);
+      return true;
+    } catch (e) {
+      const msg = e instanceof AppError ? `${e.bilingual.zh} / ${e.bilingual.en}` : e instanceof Error ? e.message : String(e);
+      if (msg !== this.lastError) this.log('error', 'ledger sequencer cannot sign; leaves stay queued', { error: msg });
+      this.lastError = msg;
+      return false;
+    }
   }
 
   /** Finishes the batch under way, releases the lease so another process can take over at once. */
@@ -162,27 +181,34 @@ export class Sequencer {
   private async loop(): Promise<void> {
     while (this.running) {
       let full = false;
+      if (!this.signer && !(await this.loadKey())) {
+        await this.pause(5000);
+        continue;
+      }
       try {
         const r = await this.integrateOnce();
         full = r.integrated >= this.cfg.batchLimit;
         this.lastError = null;
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
+        const msg = e instanceof AppError ? `${e.bilingual.zh} / ${e.bilingual.en}` : e instanceof Error ? e.message : String(e);
         if (msg !== this.lastError) this.log('error', 'ledger sequencer failed; leaves stay queued', { error: msg });
         this.lastError = msg;
         this.frontier = null;
       }
-      if (!full && this.running) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.lastError ? Math.max(this.pollMs, 1000) : this.pollMs);
-          this.wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
+      if (!full) await this.pause(this.lastError ? Math.max(this.pollMs, 1000) : this.pollMs);
     }
+  }
+
+  private async pause(ms: number): Promise<void> {
+    if (!this.running) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+    this.wake = null;
   }
 
   private async isLeader(nowMs: number): Promise<boolean> {

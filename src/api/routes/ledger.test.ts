@@ -64,7 +64,7 @@ describe.each(testDialects)('ledger API on %s', (dialect) => {
     const headers = await t.as({ username: 'dalian-officer', role: 'city_supervisor', jurisdiction: '210200' });
     await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'dalian-officer', password: 'not-the-password' } });
     await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'nobody-at-all', password: TEST_PASSWORD } });
-    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { ...headers } })).statusCode).toBe(204);
     await drain();
     const r = (await get('/api/v1/ledger/entries?start=1&end=5')).json();
     expect(r.entries.map((e: { fields: { type: string } }) => e.fields.type)).toEqual(['access/login', 'access/login.refused', 'access/login.refused', 'access/logout']);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/database.js';
+import { ledgerConfigFrom, Sequencer } from '../../ledger/index.js';
 import { systemClock } from '../../shared/clock.js';
 import { onFirstRun } from '../first-run.js';
 
@@ -16,8 +17,12 @@ export function registerServeCommand(program: Command) {
       await migrateToLatest(jdb);
       const notes = o.demo ? await onFirstRun(jdb) : [];
       const app = await buildApp({ jdb, clock: systemClock, config }, { logger: { level: config.logLevel } });
+      // Integrates queued ledger leaves and signs checkpoints; one process at a time holds the lease.
+      const sequencer = new Sequencer({ db: jdb.db, config: ledgerConfigFrom(config.dataDir), log: (level, msg, data) => app.log[level](data ?? {}, msg) });
+      await sequencer.start();
       const close = async () => {
         await app.close();
+        await sequencer.stop();
         await jdb.destroy();
         process.exit(0);
       };
