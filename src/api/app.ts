@@ -13,13 +13,17 @@ import { installAuth } from './auth.js';
 import type { AppDeps } from './context.js';
 import { errorBody, errorHandler } from './error-handler.js';
 import { installOpenApiDefaults } from './openapi-defaults.js';
+import { accessRequestRoutes } from './routes/access-requests.js';
 import { assessmentRoutes } from './routes/assessments.js';
+import { capturedRoutes } from './routes/captured.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { penaltyRoutes } from './routes/penalties.js';
 import { sessionRoutes } from './routes/session.js';
+import { viewingRoutes } from './routes/viewing.js';
 import './context.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -67,6 +71,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(sessionRoutes);
   // Context plugins register below, one line each.
   await app.register(lawRoutes);
+  await app.register(capturedRoutes);
+  await app.register(accessRequestRoutes);
+  await app.register(viewingRoutes);
+  await app.register(evidenceRoutes);
   await app.register(penaltyRoutes);
   await app.register(assessmentRoutes);
   await app.register(ledgerRoutes);

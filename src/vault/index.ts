@@ -43,7 +43,7 @@ export { tarStream, readTar } from './bagit/tar.js';
 export { memoryDirectory, type SystemDirectory, type SystemFacts, type DeviceFacts } from './ports/system-directory.js';
 export { lawRetention, type RetentionLaw, type RetentionMinimum } from './ports/retention-law.js';
 export { registryDirectory } from './ports/registry-directory.js';
-export { noLedger, type LedgerPort, type LedgerEntry } from './ports/ledger.js';
+export { noLedger, appendToLedger, type LedgerPort, type LedgerEntry } from './ports/ledger.js';
 
 export { FsBlobStore } from './store/fs-blob-store.js';
 export type { BlobStore, BlobWriter } from './store/blob-store.js';

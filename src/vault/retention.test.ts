@@ -113,7 +113,7 @@ describe.each(testDialects)('retention on %s (art 23 ¶2)', (dialect) => {
   it('flags a system whose recordings do not reach back the minimum, or have gaps, as a violation', async () => {
     // System 1: continuous five-minute recordings over the last 31 days, for device 11.
     const clip = footage(6);
-    const rows = [];
+    const rows: number[] = [];
     for (let t = new Date(T0).getTime() - days(31); t < new Date(T0).getTime(); t += minutes(5)) rows.push(t);
     await v.db.transaction().execute(async (trx) => {
       await vaultDb(trx).insertInto('capturedBlobs').values({ sha256: clip.sha256, size: clip.bytes.length, createdAt: T0 }).execute();

@@ -4,7 +4,7 @@ import type { DialectName } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
 import { DEFAULT_SETTINGS, type VaultDeps, type VaultSettings } from './context.js';
 import { fileKeyProtector, type PiiProtector } from './pii.js';
-import { noLedger, type LedgerPort } from './ports/ledger.js';
+import { appendToLedger, type LedgerPort } from './ports/ledger.js';
 import { lawRetention, type RetentionLaw } from './ports/retention-law.js';
 import type { SystemDirectory } from './ports/system-directory.js';
 import type { BlobStore } from './store/blob-store.js';
@@ -34,7 +34,7 @@ export function createVault(o: CreateVaultOptions): VaultDeps {
     clock: o.clock,
     store: o.store ?? new FsBlobStore(path.join(o.dataDir, 'blobs')),
     directory: o.directory,
-    ledger: o.ledger ?? noLedger,
+    ledger: o.ledger ?? appendToLedger,
     law: o.law ?? lawRetention(),
     pii: o.pii ?? fileKeyProtector(o.dataDir),
     settings: { ...DEFAULT_SETTINGS, ...(o.settings ?? {}) },

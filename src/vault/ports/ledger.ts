@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { appendEvent } from '../../ledger/index.js';
 
 /**
  * One leaf the vault hands to the tamper-evident ledger (art 21(4), 24, 36),
@@ -27,3 +28,8 @@ export interface LedgerPort {
 
 /** Until a ledger is wired in, events stay in `captured_events` only. */
 export const noLedger: LedgerPort = { append: async () => undefined };
+
+/** The ledger's public face: each event becomes a leaf queued in the same transaction. */
+export const appendToLedger: LedgerPort = {
+  append: (trx, e) => appendEvent(trx, { type: e.type, actorUserId: e.actorUserId, subjectRef: e.subjectRef, rule: e.rule, grant: e.grant, digest: e.digest, at: e.at }),
+};

@@ -1,0 +1,461 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { isAllowed, type Action, type ListScope, type ResourceRef } from '../../access/index.js';
+import { AppError, CommonErrors } from '../../shared/errors.js';
+import {
+  CAPTURE_KINDS,
+  citationOf,
+  coverage,
+  dispose,
+  getSegment,
+  ingest,
+  listSegments,
+  openPlayback,
+  checkTicket,
+  authorizeContent,
+  placeHolds,
+  policyFor,
+  recordEvent,
+  refuseAlteration,
+  resolveScope,
+  resolveSource,
+  retentionStatus,
+  setPolicy,
+  sweep,
+  minimumFor,
+  parseWindow,
+  RETENTION_ACTIONS,
+  SEGMENT_STATES,
+  VAULT_RULES,
+  type VaultDeps,
+  type VaultRuleId,
+  type Segment,
+  type CaptureKind,
+  type SegmentState,
+  type RetentionAction,
+} from '../../vault/index.js';
+import { vaultDb } from '../../vault/tables.js';
+import { noStore, scopeOf } from '../auth.js';
+import { citationBody } from '../error-handler.js';
+import {
+  CoverageSchema,
+  EventSchema,
+  GrantRefSchema,
+  HoldSchema,
+  IdParams,
+  PolicySchema,
+  RetentionStatusSchema,
+  ScopeSchema,
+  SegmentSchema,
+  Str,
+  SweepSchema,
+  scopeIn,
+  Text,
+  WindowSchema,
+} from './captured-schemas.js';
+import { grantRef, sendBlob, vaultOf } from './captured-vault.js';
+
+const tags = ['captured'];
+
+function segmentRef(s: Pick<Segment, 'divisionCode' | 'keyUnitId' | 'restricted'>): ResourceRef {
+  return { kind: 'captured-info', divisionCode: s.divisionCode, keyUnitId: s.keyUnitId, restricted: s.restricted };
+}
+
+/** Applies a list scope of the policy as the vault's filters. */
+function filterOf(scope: ListScope): { keyUnitId?: number; divisionPrefix?: string; includeRestricted: boolean } {
+  if (scope.kind === 'key-unit') return { keyUnitId: scope.keyUnitId, includeRestricted: scope.includeRestricted };
+  if (scope.kind === 'division') return { divisionPrefix: scope.prefix, includeRestricted: scope.includeRestricted };
+  if (scope.kind === 'all') return { includeRestricted: scope.includeRestricted };
+  throw new AppError(CommonErrors.JF_FORBIDDEN);
+}
+
+/**
+ * Refuses an action the policy does not allow on a recording, and records the
+ * attempt: destroying or altering another's captured information has no path (art 22 (3)).
+ */
+async function guard(v: VaultDeps, req: FastifyRequest, action: Action, seg: Segment, eventAction: 'erase' | 'seal', rule: VaultRuleId): Promise<void> {
+  if (isAllowed(req.actor, action, segmentRef(seg))) return;
+  await v.db.transaction().execute((trx) => recordEvent(trx, v, req.actor, { action: eventAction, outcome: 'refused', ruleId: rule, errorCode: 'JF_FORBIDDEN', systemId: seg.systemId, segmentId: seg.id, keyUnitId: seg.keyUnitId, divisionCode: seg.divisionCode }));
+  throw new AppError(CommonErrors.JF_FORBIDDEN, { citation: citationOf(rule) });
+}
+
+export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const v = () => vaultOf(app.deps);
+
+  // Recordings arrive as the raw body: streamed to disk and hashed, never buffered whole.
+  app.addContentTypeParser(/^(application\/octet-stream|video\/|audio\/|image\/)/, (_req, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/v1/captured',
+    {
+      schema: {
+        tags,
+        summary: 'Take in one recording (streamed upload); a retry of the same file and span answers with the existing record',
+        description:
+          'Send the file as the raw body (`video/*`, `audio/*`, `image/*` or `application/octet-stream`) with `Content-Length`. A truncated body, a digest that does not match `sha256`, an empty file or a system not on record is refused and leaves nothing behind (art 23 ¶1).',
+        querystring: Type.Object(
+          {
+            systemId: Type.Integer({ minimum: 1 }),
+            deviceId: Type.Optional(Type.Integer({ minimum: 1 })),
+            startedAt: Type.String({ format: 'date-time' }),
+            endedAt: Type.String({ format: 'date-time' }),
+            sha256: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'The digest the sender computed' })),
+            captureKind: Type.Optional(Str(CAPTURE_KINDS)),
+            name: Type.Optional(Type.String({ maxLength: 255, description: "The recorder's file name" })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ created: Type.Literal(false), segment: SegmentSchema }), 201: Type.Object({ created: Type.Literal(true), segment: SegmentSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const vault = v();
+      const body = req.body as NodeJS.ReadableStream | undefined;
+      if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') throw new AppError(CommonErrors.JF_VALIDATION, { errors: [{ field: 'body', rule: 'content-type', message: { zh: '请以文件原始内容作为请求体上传', en: 'Send the file itself as the request body' } }] });
+      const source = await resolveSource(vault, q.systemId, q.deviceId);
+      if (!isAllowed(req.actor, 'create', { kind: 'captured-info', divisionCode: source.system.divisionCode, keyUnitId: source.system.keyUnitId, restricted: source.system.restricted })) {
+        (body as NodeJS.ReadableStream).resume();
+        throw new AppError(CommonErrors.JF_FORBIDDEN);
+      }
+      const length = req.headers['content-length'] ? Number(req.headers['content-length']) : null;
+      const r = await ingest(
+        vault,
+        req.actor,
+        { systemId: q.systemId, deviceId: q.deviceId ?? null, startedAt: q.startedAt, endedAt: q.endedAt, sha256: q.sha256 ?? null, size: length, captureKind: q.captureKind as CaptureKind | undefined, mediaType: (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0], originalName: q.name ?? null, source: 'upload' },
+        body as import('node:stream').Readable,
+        source,
+      );
+      return r.created ? reply.status(201).send({ created: true as const, segment: r.segment }) : reply.status(200).send({ created: false as const, segment: r.segment });
+    },
+  );
+
+  app.get(
+    '/api/v1/captured',
+    {
+      schema: {
+        tags,
+        summary: 'Recordings the caller may list: a unit its own, the police those of their area (metadata only)',
+        querystring: Type.Object(
+          {
+            systemId: Type.Optional(Type.Integer({ minimum: 1 })),
+            deviceId: Type.Optional(Type.Integer({ minimum: 1 })),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            state: Type.Optional(Str(SEGMENT_STATES)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+            afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Keyset paging: recordings with a smaller id' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(SegmentSchema) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const scope = scopeOf(req, 'read', 'captured-info');
+      return { items: await listSegments(v(), scope, { ...req.query, state: req.query.state as SegmentState | undefined }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/:id',
+    { schema: { tags, summary: 'One recording with its retention status (art 23 ¶2)', params: IdParams, response: { 200: Type.Object({ segment: SegmentSchema, retention: RetentionStatusSchema }) } } },
+    async (req, reply) => {
+      noStore(reply);
+      const seg = await getSegment(v(), req.params.id);
+      if (!isAllowed(req.actor, 'read', segmentRef(seg))) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return { segment: seg, retention: await retentionStatus(v(), seg) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/captured/:id',
+    { schema: { tags, summary: 'Erase a recording (消除): only after the minimum and when not held (art 23 ¶2); refused and recorded otherwise', params: IdParams, response: { 200: Type.Object({ segment: SegmentSchema }) } } },
+    async (req) => {
+      const vault = v();
+      const seg = await getSegment(vault, req.params.id);
+      await guard(vault, req, 'delete', seg, 'erase', 'art22.i3.alter');
+      return { segment: await dispose(vault, req.actor, seg.id, 'erase') };
+    },
+  );
+
+  app.post(
+    '/api/v1/captured/:id/seal',
+    { schema: { tags, summary: 'Seal a recording (封存): only after the minimum and when not held (art 23 ¶2)', params: IdParams, response: { 200: Type.Object({ segment: SegmentSchema }) } } },
+    async (req) => {
+      const vault = v();
+      const seg = await getSegment(vault, req.params.id);
+      await guard(vault, req, 'update', seg, 'seal', 'art22.i3.alter');
+      return { segment: await dispose(vault, req.actor, seg.id, 'seal') };
+    },
+  );
+
+  for (const method of ['PUT', 'PATCH'] as const) {
+    app.route({
+      method,
+      url: '/api/v1/captured/:id',
+      schema: { tags, summary: 'No path: captured information is never altered (art 22 (3)); the attempt is refused and recorded', params: IdParams, response: { 403: { $ref: 'ErrorBody#' } } },
+      handler: async (req) => {
+        (req.body as NodeJS.ReadableStream | undefined)?.resume?.();
+        return refuseAlteration(v(), req.actor, (req.params as { id: number }).id);
+      },
+    });
+  }
+
+  app.post(
+    '/api/v1/captured/:id/playback',
+    {
+      schema: {
+        tags,
+        summary: 'Open a recording for playback under a grant; the view is recorded here, once',
+        description: 'Answers a stream URL that serves HTTP range requests for the same viewer until the ticket or the grant runs out, and the watermark text the player lays over the picture. Without a grant, or outside its scope or time, refused with the article (art 22 (1), art 24 ¶1 (4), art 25 ¶1 (4)).',
+        params: IdParams,
+        body: GrantRefSchema,
+        response: { 200: Type.Object({ streamUrl: Type.String(), expiresAt: Type.String(), watermark: Type.String(), segment: SegmentSchema }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const t = await openPlayback(v(), req.actor!, req.params.id, grantRef(req.body.grantKind as string, req.body.grantId)!);
+      return { streamUrl: `/api/v1/captured/${req.params.id}/stream?ticket=${encodeURIComponent(t.ticket)}`, expiresAt: t.expiresAt, watermark: t.watermark, segment: t.segment };
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/:id/stream',
+    {
+      schema: {
+        tags,
+        summary: 'Stream a recording opened for playback (HTTP range requests); the watermark is in `X-Jifang-Watermark`',
+        params: IdParams,
+        querystring: Type.Object({ ticket: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: Type.String({ contentEncoding: 'binary', description: 'The recording' }), 206: Type.String({ contentEncoding: 'binary', description: 'Part of the recording' }) },
+      },
+    },
+    async (req, reply) => {
+      const { segment, watermark } = await checkTicket(v(), req.actor!, req.params.id, req.query.ticket);
+      return sendBlob(req, reply, v(), segment, { 'x-jifang-watermark': encodeURIComponent(watermark), 'content-disposition': 'inline' });
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/:id/download',
+    {
+      schema: {
+        tags,
+        summary: 'Copy a recording under a grant that allows copying; the copy is recorded (art 24 ¶1); without one refused (art 22 (3))',
+        params: IdParams,
+        querystring: Type.Object({ grantKind: Type.Optional(GrantRefSchema.properties.grantKind), grantId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 200: Type.String({ contentEncoding: 'binary' }), 206: Type.String({ contentEncoding: 'binary' }) },
+      },
+    },
+    async (req, reply) => {
+      const vault = v();
+      const { segment } = await authorizeContent(vault, req.actor, req.params.id, 'copy', grantRef(req.query.grantKind as string | undefined, req.query.grantId));
+      return sendBlob(req, reply, vault, segment, { 'content-disposition': `attachment; filename="captured-${segment.id}-${segment.sha256.slice(0, 12)}"` });
+    },
+  );
+
+  const ScopeFilter = Type.Object(
+    { systemId: Type.Optional(Type.Integer({ minimum: 1 })), keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })) },
+    { additionalProperties: false },
+  );
+
+  app.get(
+    '/api/v1/captured/retention',
+    { schema: { tags, summary: "What has reached its keep period, per system, and what the unit's policy would do (art 23 ¶2)", querystring: ScopeFilter, response: { 200: SweepSchema } } },
+    async (req, reply) => {
+      noStore(reply);
+      const f = filterOf(scopeOf(req, 'read', 'captured-info'));
+      return sweep(v(), req.actor, { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, systemIds: req.query.systemId ? [req.query.systemId] : undefined });
+    },
+  );
+
+  app.post(
+    '/api/v1/captured/retention/sweep',
+    { schema: { tags, summary: "Carry out the unit's own policy (seal or erase) on what has reached its keep period and is not held (art 23 ¶2)", response: { 200: SweepSchema } } },
+    async (req) => {
+      const actor = req.actor!;
+      if (actor.role !== 'key_unit' || actor.keyUnitId == null || !isAllowed(actor, 'update', { kind: 'captured-info', keyUnitId: actor.keyUnitId })) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return sweep(v(), actor, { keyUnitId: actor.keyUnitId, execute: true });
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/coverage',
+    { schema: { tags, summary: 'Whether each system keeps recordings reaching back the minimum without gaps; violations per unit (art 23 ¶2)', querystring: ScopeFilter, response: { 200: Type.Object({ items: Type.Array(CoverageSchema) }) } } },
+    async (req, reply) => {
+      noStore(reply);
+      const f = filterOf(scopeOf(req, 'read', 'captured-info'));
+      return { items: await coverage(v(), { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, includeRestricted: f.includeRestricted, systemIds: req.query.systemId ? [req.query.systemId] : undefined }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/retention-policy',
+    { schema: { tags, summary: "A unit's policy for recordings past their minimum (report, seal or erase)", querystring: Type.Object({ systemId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 200: PolicySchema } } },
+    async (req) => {
+      const actor = req.actor!;
+      if (actor.role !== 'key_unit' || actor.keyUnitId == null) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return policyFor(v(), req.query.systemId ?? -1, actor.keyUnitId);
+    },
+  );
+
+  app.put(
+    '/api/v1/captured/retention-policy',
+    {
+      schema: {
+        tags,
+        summary: "Set the unit's policy (or one system's); keeping fewer days than the minimum is refused (art 23 ¶2)",
+        body: Type.Object({ systemId: Type.Optional(Type.Integer({ minimum: 1 })), action: Str(RETENTION_ACTIONS), keepDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }),
+        response: { 200: PolicySchema },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      const vault = v();
+      if (actor.role !== 'key_unit' || actor.keyUnitId == null) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      let minimumDays: number | null = 30;
+      if (req.body.systemId) {
+        const { system } = await resolveSource(vault, req.body.systemId, null);
+        if (!isAllowed(actor, 'update', { kind: 'captured-info', keyUnitId: system.keyUnitId, divisionCode: system.divisionCode, restricted: system.restricted })) throw new AppError(CommonErrors.JF_FORBIDDEN);
+        minimumDays = minimumFor(vault, { retentionScope: system.retentionScope, art10Item: system.art10Item, captures: system.captures })?.days ?? null;
+      }
+      return setPolicy(vault, actor, { keyUnitId: req.body.systemId ? null : actor.keyUnitId, systemId: req.body.systemId ?? null, action: req.body.action as RetentionAction, keepDays: req.body.keepDays ?? null, minimumDays });
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/holds',
+    { schema: { tags, summary: 'Holds: what the police asked to extract, kept past the minimum (art 23 ¶2)', querystring: Type.Object({ active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(HoldSchema) }) } } },
+    async (req, reply) => {
+      noStore(reply);
+      const f = filterOf(scopeOf(req, 'read', 'captured-hold'));
+      let q = vaultDb(v().db).selectFrom('retentionHolds').selectAll();
+      if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
+      if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
+      const now = app.deps.clock.now().toISOString();
+      const rows = await q.orderBy('id', 'desc').limit(1000).execute();
+      const items = rows.map((r) => ({
+        id: Number(r.id),
+        systemId: Number(r.systemId),
+        deviceId: r.deviceId == null ? null : Number(r.deviceId),
+        keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
+        divisionCode: r.divisionCode,
+        window: { from: r.windowFrom, to: r.windowTo },
+        source: r.source,
+        sourceId: r.sourceId == null ? null : Number(r.sourceId),
+        caseRef: r.caseRef,
+        reason: r.reason,
+        placedBy: r.placedBy == null ? null : Number(r.placedBy),
+        placedAt: r.placedAt,
+        expiresAt: r.expiresAt,
+        releasedAt: r.releasedAt,
+        active: r.releasedAt == null && (r.expiresAt == null || r.expiresAt > now),
+      }));
+      return { items: req.query.active == null ? items : items.filter((h) => h.active === req.query.active) };
+    },
+  );
+
+  app.post(
+    '/api/v1/captured/holds',
+    {
+      schema: {
+        tags,
+        summary: 'The police ask to extract: what the scope and window cover is kept past the minimum (art 23 ¶2)',
+        body: Type.Object({ scope: ScopeSchema, window: WindowSchema, reason: Text(), caseRef: Type.Optional(Type.String({ maxLength: 200 })), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ holdIds: Type.Array(Type.Integer()) }) },
+      },
+    },
+    async (req, reply) => {
+      const vault = v();
+      const facts = await resolveScope(vault, scopeIn(req.body.scope));
+      if (!isAllowed(req.actor, 'create', { kind: 'captured-hold', divisionCode: facts.divisionCode, keyUnitId: facts.keyUnitId, restricted: facts.restricted })) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      const window = parseWindow(req.body.window);
+      const ids = await vault.db.transaction().execute((trx) => placeHolds(trx, vault, req.actor, { scope: facts.scope, window, reason: req.body.reason, caseRef: req.body.caseRef ?? null, source: 'police_request', expiresAt: req.body.expiresAt ?? null }, facts.systems));
+      return reply.status(201).send({ holdIds: ids });
+    },
+  );
+
+  app.post(
+    '/api/v1/captured/holds/:id/release',
+    { schema: { tags, summary: 'Release a hold the police placed', params: IdParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const vault = v();
+      const h = await vaultDb(vault.db).selectFrom('retentionHolds').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      if (!h) throw new AppError(CommonErrors.JF_NOT_FOUND, { params: { what: `hold ${req.params.id}` } });
+      if (h.source !== 'police_request' || !isAllowed(req.actor, 'update', { kind: 'captured-hold', divisionCode: h.divisionCode, keyUnitId: h.keyUnitId == null ? null : Number(h.keyUnitId) }) || req.actor!.role === 'key_unit') {
+        throw new AppError(CommonErrors.JF_FORBIDDEN);
+      }
+      await vault.db.transaction().execute(async (trx) => {
+        await vaultDb(trx).updateTable('retentionHolds').set({ releasedAt: app.deps.clock.now().toISOString(), releasedBy: req.actor!.userId }).where('id', '=', h.id).execute();
+        await recordEvent(trx, vault, req.actor, { action: 'release-hold', outcome: 'allowed', ruleId: 'art23.p2.police-extraction', systemId: Number(h.systemId), keyUnitId: h.keyUnitId == null ? null : Number(h.keyUnitId), divisionCode: h.divisionCode, detail: { holdId: Number(h.id) } });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/events',
+    {
+      schema: {
+        tags,
+        summary: 'Every access to captured information and every refused attempt, with who, what, when and under which grant (art 11(3), 22, 24, 25)',
+        querystring: Type.Object(
+          {
+            outcome: Type.Optional(Str(['allowed', 'refused'])),
+            action: Type.Optional(Type.String({ maxLength: 32 })),
+            grantKind: Type.Optional(Type.String({ maxLength: 32 })),
+            grantId: Type.Optional(Type.Integer({ minimum: 1 })),
+            segmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+            beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(EventSchema) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const f = filterOf(scopeOf(req, 'read', 'captured-event'));
+      let q = vaultDb(v().db).selectFrom('capturedEvents').selectAll();
+      if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
+      if (f.divisionPrefix) {
+        const p = f.divisionPrefix;
+        q = q.where('divisionCode', 'like', `${p}%`);
+      }
+      const query = req.query;
+      if (query.outcome) q = q.where('outcome', '=', query.outcome as string);
+      if (query.action) q = q.where('action', '=', query.action);
+      if (query.grantKind) q = q.where('grantKind', '=', query.grantKind);
+      if (query.grantId) q = q.where('grantId', '=', query.grantId);
+      if (query.segmentId) q = q.where('segmentId', '=', query.segmentId);
+      if (query.beforeId) q = q.where('id', '<', query.beforeId);
+      const rows = await q.orderBy('id', 'desc').limit(query.limit ?? 200).execute();
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          at: r.at,
+          actorUserId: r.actorUserId == null ? null : Number(r.actorUserId),
+          actorRole: r.actorRole,
+          action: r.action,
+          outcome: r.outcome as 'allowed' | 'refused',
+          ruleId: r.ruleId,
+          citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
+          errorCode: r.errorCode,
+          systemId: r.systemId == null ? null : Number(r.systemId),
+          segmentId: r.segmentId == null ? null : Number(r.segmentId),
+          keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
+          divisionCode: r.divisionCode,
+          grantKind: r.grantKind,
+          grantId: r.grantId == null ? null : Number(r.grantId),
+          detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+        })),
+      };
+    },
+  );
+};
+
