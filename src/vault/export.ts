@@ -14,7 +14,8 @@ import type { Segment } from './segments.js';
 export async function exportUnderRequest(deps: VaultDeps, actor: NonNullable<VaultActor>, requestId: number, segmentIds: number[]): Promise<{ sha256: string; size: number; stream: Readable; name: string }> {
   const ref = { kind: 'access-request' as const, id: requestId };
   const segments: Segment[] = [];
-  for (const id of [...new Set(segmentIds)].sort((a, b) => a - b)) segments.push((await authorizeContent(deps, actor, id, 'copy', ref)).segment);
+  // Every recording is decided first (refusals recorded as they come); the copies are recorded only once all are allowed.
+  for (const id of [...new Set(segmentIds)].sort((a, b) => a - b)) segments.push((await authorizeContent(deps, actor, id, 'copy', ref, { record: false })).segment);
   const v = await getAccessRequest(deps, requestId);
   const now = deps.clock.now().toISOString();
   const payload = await packagePayload(deps, segments, {
@@ -30,8 +31,9 @@ export async function exportUnderRequest(deps: VaultDeps, actor: NonNullable<Vau
     ['Internal-Sender-Identifier', `access-request/${v.id}`],
     ['Bag-Software-Agent', 'Jifang'],
   ]);
-  await deps.db.transaction().execute((trx) =>
-    recordEvent(trx, deps, actor, { action: 'export', outcome: 'allowed', ruleId: 'art24.p1.scope', keyUnitId: v.keyUnitId, divisionCode: v.divisionCode, grant: ref, detail: { packageSha256: digest.sha256, segments: segments.map((s) => s.id) } }),
-  );
+  await deps.db.transaction().execute(async (trx) => {
+    for (const s of segments) await recordEvent(trx, deps, actor, { action: 'copy', outcome: 'allowed', ruleId: 'art24.p1.scope', systemId: s.systemId, segmentId: s.id, keyUnitId: s.keyUnitId, divisionCode: s.divisionCode, grant: ref, detail: { sha256: s.sha256, export: true } });
+    await recordEvent(trx, deps, actor, { action: 'export', outcome: 'allowed', ruleId: 'art24.p1.scope', keyUnitId: v.keyUnitId, divisionCode: v.divisionCode, grant: ref, detail: { packageSha256: digest.sha256, segments: segments.map((s) => s.id) } });
+  });
   return { ...digest, stream: deps.store.read(digest.sha256), name };
 }
