@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -25,12 +26,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A journey drives a real browser against a real server on a shared machine: allow it minutes, not seconds. */
+export const JOURNEY = { timeout: 180_000 };
+
 /** The smallest screen the app is made for. */
 export const VIEWPORT = { width: 1366, height: 768 };
 
 /** A fresh browser profile (no cookies, no stored language) at 1366×768. */
 export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -66,4 +71,12 @@ export async function switchLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<
     .getByText(lang === 'en' ? 'English' : '中文', { exact: true })
     .click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * `expect.poll` with a patience fit for a loaded machine: the UI answers
+ * after a server round trip, which can take seconds when the suite runs in parallel.
+ */
+export function eventually<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 30_000, interval: 100 });
 }

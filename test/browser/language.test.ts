@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
 
-describe.runIf(BROWSER_AVAILABLE)('language switch', () => {
+describe.runIf(BROWSER_AVAILABLE)('language switch', JOURNEY, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -60,7 +60,7 @@ describe.runIf(BROWSER_AVAILABLE)('language switch', () => {
     const zh = await alert.textContent();
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     await switchLanguage(page, 'en');
-    await expect.poll(() => alert.textContent()).not.toBe(zh);
+    await eventually(() => alert.textContent()).not.toBe(zh);
     expect(await alert.textContent()).toMatch(/^[\x20-\x7e’]+$/);
     await screenshot(page, 'login-refused-en');
     await context.close();

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, launchBrowser, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
 
-describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without logging in', () => {
+describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without logging in', JOURNEY, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -19,8 +19,8 @@ describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without loggin
     const { context, page } = await newPage(browser, server.url);
     await page.goto('/law/24#p1-i1');
     const item = page.locator('#p1-i1');
-    await expect.poll(() => item.getAttribute('data-targeted')).toBe('true');
-    await expect.poll(() => item.evaluate((el) => el.classList.contains('jf-law-target'))).toBe(true);
+    await eventually(() => item.getAttribute('data-targeted')).toBe('true');
+    await eventually(() => item.evaluate((el) => el.classList.contains('jf-law-target'))).toBe(true);
     expect(await item.locator('[lang="zh-CN"]').textContent()).toBe('（一）工作人员不得少于两人；');
     expect(await item.locator('[lang="en"]').textContent()).toBe('(1) there shall be no fewer than two staff members;');
     expect(await item.isVisible()).toBe(true);
@@ -30,7 +30,7 @@ describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without loggin
     // Only the addressed item is marked; its siblings are not.
     expect(await page.locator('[data-targeted="true"]').count()).toBe(1);
     expect(await page.locator('#p1-i2').getAttribute('data-targeted')).toBeNull();
-    await expect.poll(() => page.title()).toContain('第二十四条');
+    await eventually(() => page.title()).toContain('第二十四条');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('第二十四条');
     // Nobody is logged in: the header offers the login.
     expect(await page.getByRole('link', { name: '登录' }).count()).toBe(1);
@@ -47,7 +47,7 @@ describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without loggin
     expect(anchors).toEqual(['p1', 'p1-i1', 'p1-i2', 'p1-i3', 'p1-i4', 'p2']);
     expect(await page.locator('[data-targeted="true"]').count()).toBe(0);
     await page.locator('#p1-i3 .jf-law-anchor').first().click();
-    await expect.poll(() => page.locator('#p1-i3').getAttribute('data-targeted')).toBe('true');
+    await eventually(() => page.locator('#p1-i3').getAttribute('data-targeted')).toBe('true');
     expect(new URL(page.url()).hash).toBe('#p1-i3');
     await context.close();
   });
@@ -73,7 +73,7 @@ describe.runIf(BROWSER_AVAILABLE)('the regulation in the browser, without loggin
     await alert.waitFor();
     expect(await alert.textContent()).toContain('条例没有第38条');
     await switchLanguage(page, 'en');
-    await expect.poll(() => alert.textContent()).toContain('The regulation has no Article 38');
+    await eventually(() => alert.textContent()).toContain('The regulation has no Article 38');
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
 
 /** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow a long list. */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
@@ -22,7 +22,7 @@ async function chooseDivision(page: Page, scope: Locator, label: string, city: s
 
 const rowNames = (page: Page) => page.locator('.jf-registry-table tbody tr.ant-table-row .jf-name-link').allTextContents();
 
-describe.runIf(BROWSER_AVAILABLE)('registries in the browser', () => {
+describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -53,7 +53,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', () => {
 
     await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).fill('一二〇');
     await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).press('Enter');
-    await expect.poll(() => rowNames(page)).toEqual(['沈阳市第一二〇中学']);
+    await eventually(() => rowNames(page)).toEqual(['沈阳市第一二〇中学']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('一二〇');
     const row = page.locator('.jf-registry-table tbody tr.ant-table-row').first();
     expect(await row.textContent()).toContain('中学');
@@ -63,7 +63,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', () => {
     // A fragment that is not in the name finds nothing.
     await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).fill('一二一');
     await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).press('Enter');
-    await expect.poll(() => rowNames(page)).toEqual([]);
+    await eventually(() => rowNames(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -80,7 +80,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', () => {
     await drawer.getByRole('textbox', { name: '统一社会信用代码' }).fill('91210102MA0000000X');
     await page.getByRole('button', { name: '保 存' }).click();
     const item = drawer.locator('.ant-form-item').filter({ has: page.getByRole('textbox', { name: '统一社会信用代码' }) });
-    await expect.poll(() => item.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await eventually(() => item.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
     expect(await item.locator('.ant-form-item-explain-error').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
     await screenshot(page, 'registry-field-error');
     await context.close();
