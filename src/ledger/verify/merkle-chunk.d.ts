@@ -7,6 +7,8 @@ export interface ChunkTask {
   offsets: ArrayBuffer;
   /** Prefix sizes k in (0, count] whose complete subtrees are wanted (checkpoints inside the chunk). */
   marks: number[];
+  /** Also return every complete subtree hash, level by level (used to build node tables in bulk). */
+  levels?: boolean;
 }
 
 export interface ChunkSubtree {
@@ -20,6 +22,8 @@ export interface ChunkResult {
   badAt: number;
   subtrees: ChunkSubtree[];
   marks: { k: number; subtrees: ChunkSubtree[] }[];
+  /** With `levels`: level L holds floor(count / 2^L) hashes of 32 bytes, back to back. */
+  levels?: Uint8Array[];
 }
 
 export function hashChunk(task: ChunkTask): ChunkResult;

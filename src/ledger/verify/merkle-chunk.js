@@ -34,32 +34,32 @@ function embeddedIndex(bytes, a, b) {
   return i > s + HEADER.length && bytes[i] === 0x0a ? n : -1;
 }
 
+// Buffers rather than bare Uint8Arrays: node:crypto takes a Buffer view faster.
 function newLevel(nodes) {
   const pairs = Math.ceil(nodes / 2);
-  const buf = new Uint8Array(pairs * 65);
+  const buf = Buffer.alloc(pairs * 65);
   for (let j = 0; j < pairs; j++) buf[j * 65] = 1;
   return buf;
 }
 
 function put(level, j, s) {
-  const p = (j >> 1) * 65 + 1 + (j & 1) * 32;
-  for (let k = 0; k < 32; k++) level[p + k] = s.charCodeAt(k);
+  level.latin1Write(s, (j >> 1) * 65 + 1 + (j & 1) * 32, 32);
 }
 
 function get(level, j) {
   const p = (j >> 1) * 65 + 1 + (j & 1) * 32;
-  return level.slice(p, p + 32);
+  return new Uint8Array(level.subarray(p, p + 32));
 }
 
 /**
- * task: { start, count, data: ArrayBuffer, offsets: ArrayBuffer (Uint32, count + 1), marks: number[] }
+ * task: { start, count, data: ArrayBuffer, offsets: ArrayBuffer (Uint32, count + 1), marks: number[], levels?: boolean }
  *   record i is data[offsets[i], offsets[i+1]) = 0x00 || leaf i.
- * returns: { start, count, badAt, subtrees: [{ level, hash }], marks: [{ k, subtrees: [{ level, hash }] }] }
+ * returns: { start, count, badAt, subtrees: [{ level, hash }], marks: [{ k, subtrees: [{ level, hash }] }], levels? }
  *   badAt: first position whose leaf does not carry index start + position (-1 if none).
  */
 export function hashChunk(task) {
   const { start, count } = task;
-  const bytes = new Uint8Array(task.data);
+  const bytes = Buffer.from(task.data);
   const off = new Uint32Array(task.offsets);
   const levels = [];
   let level = newLevel(count);
@@ -89,11 +89,23 @@ export function hashChunk(task) {
     }
     return out;
   };
-  return {
+  const out = {
     start,
     count,
     badAt,
     subtrees: count > 0 ? decompose(count) : [],
     marks: (task.marks || []).map((k) => ({ k, subtrees: decompose(k) })),
   };
+  if (task.levels) out.levels = levels.map((lv, L) => packLevel(lv, Math.floor(count / 2 ** L)));
+  return out;
+}
+
+/** Every complete subtree hash of one level, back to back (the rows a node table holds). */
+function packLevel(level, nodes) {
+  const out = new Uint8Array(nodes * 32);
+  for (let j = 0; j < nodes; j += 2) {
+    const p = (j >> 1) * 65 + 1;
+    out.set(level.subarray(p, p + (j + 1 < nodes ? 64 : 32)), j * 32);
+  }
+  return out;
 }
