@@ -28,6 +28,15 @@ export const RESOURCE_KINDS = [
   'product',
   'provider',
   'user',
+  // Workflow items (src/workflow): one kind per procedure of the regulation.
+  'filing',
+  'design-review',
+  'adjustment',
+  'inspection',
+  'case',
+  'complaint',
+  'warning',
+  'reward',
   // Captured information (src/vault, Chapter 3): recordings' metadata, their
   // content, holds, the access log, and the three kinds of request.
   'captured-info',
@@ -40,7 +49,13 @@ export const RESOURCE_KINDS = [
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export'] as const;
+/**
+ * `decide` is an official act of a public security organ on a workflow item
+ * (accept a filing, order rectification, decide a fine, publish a warning):
+ * only police supervisors hold it, so a party's `update` (reporting its own
+ * rectification, resubmitting its own filing) can never take one.
+ */
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export', 'decide'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What the decision needs to know about one thing. */
@@ -57,9 +72,11 @@ export interface ResourceRef {
    * the applicant under art 25): the `party` scope holds for them alone.
    */
   parties?: readonly number[] | null;
+  /** The account that opened a workflow item (a complaint, a consultation). */
+  ownerUserId?: number | null;
 }
 
-type Scope = 'any' | 'jurisdiction' | 'own-unit' | 'own-provider' | 'party';
+type Scope = 'any' | 'jurisdiction' | 'own-unit' | 'own-provider' | 'own-item' | 'party';
 
 interface Grant {
   roles: readonly Role[];
@@ -72,6 +89,7 @@ const SUPERVISORS: readonly Role[] = ['province_supervisor', 'city_supervisor', 
 const UNIT_PLACES: readonly ResourceKind[] = ['key-unit', 'site', 'security-system', 'device'];
 const ALL: readonly Action[] = ACTIONS;
 const READ: readonly Action[] = ['read', 'export'];
+const WORKFLOW_KINDS: readonly ResourceKind[] = ['filing', 'design-review', 'adjustment', 'inspection', 'case', 'complaint', 'warning', 'reward'];
 
 const GRANTS: readonly Grant[] = [
   // Reference data every account may read.
@@ -88,6 +106,20 @@ const GRANTS: readonly Grant[] = [
   // Art 24 ¶1: investigators need to know which systems exist before asking for access.
   { roles: ['investigator'], kinds: UNIT_PLACES, actions: ['read'], scope: 'any' },
   { roles: ['oversight'], kinds: [...UNIT_PLACES, 'public-area', 'provider', 'user'], actions: ['read', 'export'], scope: 'any' },
+  // Workflows. Which transition each party may take is in the state machines
+  // (src/workflow); here is only whose items they are.
+  // Art 6, 16-18, 26-35: the police receive filings, inspect, order, fine, warn and reward in their area.
+  { roles: SUPERVISORS, kinds: WORKFLOW_KINDS, actions: ['read', 'create', 'decide', 'export'], scope: 'jurisdiction' },
+  // Art 16-17: a provider files and refiles; it sees the orders, complaints and warnings that concern it.
+  { roles: ['provider'], kinds: ['filing'], actions: ['read', 'create', 'update'], scope: 'own-provider' },
+  { roles: ['provider'], kinds: ['case', 'complaint', 'warning'], actions: ['read', 'update'], scope: 'own-provider' },
+  // Art 12, 9 ¶2, 31: a key unit runs its own design review, consults on adjustments, reports its rectification.
+  { roles: ['key_unit'], kinds: ['design-review', 'adjustment'], actions: ['read', 'create', 'update'], scope: 'own-unit' },
+  { roles: ['key_unit'], kinds: ['inspection', 'case'], actions: ['read', 'update'], scope: 'own-unit' },
+  // Art 28: users of a provider's service complain; Art 9 ¶2, 12: construction units (法人和其他组织) consult and record their review.
+  { roles: ['citizen', 'key_unit'], kinds: ['complaint', 'adjustment', 'design-review'], actions: ['read', 'create', 'update'], scope: 'own-item' },
+  // Art 29, 36: oversight sees every official act.
+  { roles: ['oversight'], kinds: WORKFLOW_KINDS, actions: ['read', 'export'], scope: 'any' },
   // Captured information (Chapter 3). Metadata and requests are decided here by
   // role and place; content is only ever reached under a grant the vault checks
   // (art 24-25), whose holders come in as `parties`. No role reaches content by
@@ -128,6 +160,8 @@ function scopeHolds(scope: Scope, actor: Actor, res: ResourceRef): boolean {
       return actor.providerId != null && res.providerId === actor.providerId;
     case 'party':
       return res.parties != null && res.parties.includes(actor.userId);
+    case 'own-item':
+      return res.ownerUserId != null && res.ownerUserId === actor.userId;
   }
 }
 

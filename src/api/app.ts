@@ -22,8 +22,10 @@ import { lawRoutes } from './routes/law.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { penaltyRoutes } from './routes/penalties.js';
+import { publicRoutes } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
 import { viewingRoutes } from './routes/viewing.js';
+import { workflowRoutes } from './routes/workflow.js';
 import './context.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(assessmentRoutes);
   await app.register(ledgerRoutes);
   await app.register(registryRoutes);
+  await app.register(workflowRoutes);
+  await app.register(publicRoutes);
 
   const serveWeb = opts.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

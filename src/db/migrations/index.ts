@@ -4,6 +4,7 @@ import access from './0001-access.js';
 import registry from './0002-registry.js';
 import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
+import workflow from './0005-workflow.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -15,4 +16,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0002-registry': registry,
   '0003-ledger': ledger,
   '0004-vault': vault,
+  '0005-workflow': workflow,
 };

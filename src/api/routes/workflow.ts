@@ -1,0 +1,352 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { citationHref, formatCitation } from '../../shared/citation.js';
+import { AppError, CommonErrors, notFound } from '../../shared/errors.js';
+import {
+  allWorkflows,
+  getDocument,
+  getItem,
+  inbox,
+  itemDocuments,
+  itemHistory,
+  listItems,
+  mayAct,
+  mayRead,
+  openItem,
+  toView,
+  transitionItem,
+  workflowOf,
+  WorkflowErrors,
+  violationCatalogue,
+  missedDeadlines,
+  refusals,
+  saveAttachment,
+  loadAttachment,
+} from '../../workflow/index.js';
+import { noStore } from '../auth.js';
+
+const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
+const CitationOut = Type.Object(
+  { article: Type.Integer(), paragraph: Type.Optional(Type.Integer()), item: Type.Optional(Type.Integer()), label: Bilingual, href: Type.String() },
+  { additionalProperties: true },
+);
+const RuleOut = Type.Object({ id: Type.String(), citation: CitationOut });
+
+const Action = Type.Object({ name: Type.String(), label: Bilingual, by: Type.String(), rule: RuleOut });
+
+const Item = Type.Object({
+  id: Type.Integer(),
+  machine: Type.String(),
+  machineTitle: Bilingual,
+  state: Type.String(),
+  stateLabel: Bilingual,
+  terminal: Type.Boolean(),
+  version: Type.Integer({ description: 'Send it back with a transition: a different current version answers 409' }),
+  awaiting: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  divisionCode: Type.String(),
+  divisionName: Type.Union([Type.String(), Type.Null()]),
+  competentOrgan: Type.Union([Type.String(), Type.Null()]),
+  keyUnitId: Type.Union([Type.Integer(), Type.Null()]),
+  providerId: Type.Union([Type.Integer(), Type.Null()]),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  dueAt: Type.Union([Type.String(), Type.Null()]),
+  dueParty: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: "The procedure's record; what a viewer may see of it" }),
+  actions: Type.Array(Action, { description: 'Transitions the caller may take now' }),
+});
+
+const DocumentSummary = Type.Object({ id: Type.Integer(), kind: Type.String(), title: Bilingual, number: Type.String(), issuedAt: Type.String(), organDivision: Type.String() });
+
+const HistoryEntry = Type.Object({
+  version: Type.Integer(),
+  transition: Type.String(),
+  fromState: Type.Union([Type.String(), Type.Null()]),
+  toState: Type.String(),
+  rule: Type.String(),
+  actor: Type.Union([Type.Object({ userId: Type.Integer(), username: Type.Union([Type.String(), Type.Null()]), role: Type.String(), jurisdiction: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  system: Type.Boolean(),
+  at: Type.String(),
+});
+
+const Applied = Type.Object({ item: Item, documents: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), number: Type.String() })) });
+
+const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** The supervision workflows: one item API for every procedure, its state machine in `machines`. */
+export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = { jdb: app.deps.jdb, clock: app.deps.clock };
+
+  app.get(
+    '/api/v1/workflow/machines',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Every state machine: states, transitions, who takes each, the rule that guards it, the input it takes',
+        response: { 200: Type.Array(Type.Record(Type.String(), Type.Unknown())) },
+      },
+    },
+    async () =>
+      allWorkflows().map((w) => {
+        const m = w.machine;
+        return {
+          name: m.name,
+          resource: m.resource,
+          title: m.title,
+          citation: m.citation,
+          states: Object.entries(m.states).map(([name, s]) => ({ name, label: s.label, awaiting: s.awaiting ?? null, terminal: !!s.terminal, hasDeadline: !!s.deadline })),
+          transitions: m.transitions.map((t) => ({
+            name: t.name,
+            label: t.label,
+            from: t.from,
+            to: t.to,
+            by: t.by,
+            rule: t.rule,
+            issues: t.issues ?? [],
+            input: t.input ? JSON.parse(JSON.stringify(t.input)) : null,
+          })),
+        };
+      }),
+  );
+
+  app.get(
+    '/api/v1/workflow/violations',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'The rules of the regulation a hazard or a case can be about, with the procedure each leads to (Art 31-35)',
+        response: { 200: Type.Array(Type.Object({ ruleId: Type.String(), title: Bilingual, citation: CitationOut, path: Type.String(), penaltyArticle: Type.Union([Type.Integer(), Type.Null()]), penaltyItem: Type.Union([Type.Integer(), Type.Null()]), checklistItem: Type.Integer(), providerDuty: Type.Boolean() })) },
+      },
+    },
+    async () => violationCatalogue().map((v) => ({ ...v, citation: { ...v.citation, label: formatCitation(v.citation), href: citationHref(v.citation) } })),
+  );
+
+  app.get(
+    '/api/v1/workflow/items',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Workflow items the caller may read',
+        querystring: Type.Object({
+          machine: Type.Optional(Type.String({ maxLength: 40 })),
+          state: Type.Optional(Type.String({ maxLength: 40 })),
+          keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+          providerId: Type.Optional(Type.Integer({ minimum: 1 })),
+          parentId: Type.Optional(Type.Integer({ minimum: 1 })),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          open: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Item) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      if (req.query.machine) workflowOf(req.query.machine);
+      return listItems(deps, req.actor!, req.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/workflow/items',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Open an item: file, plan an inspection, open a case, complain, consult…',
+        body: Type.Object(
+          {
+            machine: Type.String({ maxLength: 40 }),
+            transition: Type.String({ maxLength: 40, description: 'The opening transition, e.g. `submit`, `plan`, `open`' }),
+            input: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Applied },
+      },
+    },
+    async (req, reply) => {
+      const r = await openItem(deps, req.actor!, req.body.machine, req.body.transition, req.body.input ?? {});
+      return reply.status(201).send({ item: toView(req.actor!, r.item, deps.clock.now()), documents: r.documents });
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/items/:id',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'One item with its history (who did what, when, under which rule) and its documents',
+        params: IdParam,
+        response: { 200: Type.Object({ item: Item, history: Type.Array(HistoryEntry), documents: Type.Array(DocumentSummary), children: Type.Array(Item) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const item = await getItem(deps, req.params.id);
+      const actor = req.actor!;
+      if (!item || !mayRead(actor, workflowOf(item.machine).machine, item)) throw notFound({ zh: `事项 ${req.params.id}`, en: `item ${req.params.id}` });
+      const children = await listItems(deps, actor, { parentId: item.id, limit: 200 });
+      return {
+        item: toView(actor, item, deps.clock.now()),
+        history: await itemHistory(deps.jdb.db, item.id),
+        documents: await itemDocuments(deps.jdb.db, item.id),
+        children: children.items,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/workflow/items/:id/transitions/:name',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Take a transition. 409 with the current state, the allowed transitions and the rule when it cannot be taken now; 409 when someone else acted first',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), name: Type.String({ maxLength: 40 }) }),
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1, description: 'The version of the item the caller saw' }),
+            input: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Applied },
+      },
+    },
+    async (req) => {
+      const r = await transitionItem(deps, { kind: 'person', actor: req.actor! }, req.params.id, req.params.name, { version: req.body.version, input: req.body.input ?? {} });
+      return { item: toView(req.actor!, r.item, deps.clock.now()), documents: r.documents };
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/inbox',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'What awaits the caller, soonest deadline first; overdue items flagged',
+        response: { 200: Type.Object({ total: Type.Integer(), overdue: Type.Integer(), items: Type.Array(Item) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return inbox(deps, req.actor!);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/documents/:id',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'An official document, for printing (A4)',
+        params: IdParam,
+        response: {
+          200: Type.Object({
+            id: Type.Integer(),
+            itemId: Type.Integer(),
+            kind: Type.String(),
+            number: Type.String(),
+            verificationCode: Type.String(),
+            issuedAt: Type.String(),
+            organDivision: Type.String(),
+            organName: Bilingual,
+            content: Type.Record(Type.String(), Type.Unknown()),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const d = await getDocument(deps, req.actor!, req.params.id);
+      if (!d) throw notFound({ zh: `文书 ${req.params.id}`, en: `document ${req.params.id}` });
+      if (!d.readable) {
+        const a = req.actor!;
+        if (a.jurisdiction && ['province_supervisor', 'city_supervisor', 'county_supervisor', 'station_officer'].includes(a.role)) {
+          throw new AppError(WorkflowErrors.JF_WF_OUTSIDE_JURISDICTION, { params: { jurisdiction: a.jurisdiction }, extra: { itemDivision: d.ref.divisionCode } });
+        }
+        throw notFound({ zh: `文书 ${req.params.id}`, en: `document ${req.params.id}` });
+      }
+      return d.document;
+    },
+  );
+
+  app.post(
+    '/api/v1/workflow/items/:id/attachments',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['workflow'],
+        summary: 'Attach a photo or a scanned document to an item (hazard photos, filing materials)',
+        params: IdParam,
+        body: Type.Object(
+          {
+            filename: Type.String({ minLength: 1, maxLength: 200 }),
+            contentType: Type.String({ pattern: '^(image/(jpeg|png|webp)|application/pdf)$' }),
+            dataBase64: Type.String({ minLength: 4, maxLength: 7_500_000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.Integer(), sha256: Type.String(), size: Type.Integer() }) },
+      },
+    },
+    async (req, reply) => {
+      const item = await getItem(deps, req.params.id);
+      const actor = req.actor!;
+      const m = item ? workflowOf(item.machine).machine : null;
+      if (!item || !m || !mayRead(actor, m, item)) throw notFound({ zh: `事项 ${req.params.id}`, en: `item ${req.params.id}` });
+      if (!(['official', 'subject', 'applicant'] as const).some((p) => mayAct(actor, m, item, p))) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      const content = Buffer.from(req.body.dataBase64, 'base64');
+      const saved = await saveAttachment(deps, actor, item.id, req.body.filename, req.body.contentType, content);
+      return reply.status(201).send({ id: saved.id, sha256: createHash('sha256').update(content).digest('hex'), size: content.length });
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/attachments/:id',
+    { schema: { tags: ['workflow'], summary: 'The bytes of an attachment', params: IdParam, response: { 200: Type.Unknown() } } },
+    async (req, reply) => {
+      const a = await loadAttachment(deps, req.actor!, req.params.id);
+      if (!a) throw notFound({ zh: `附件 ${req.params.id}`, en: `attachment ${req.params.id}` });
+      noStore(reply);
+      return reply.type(a.contentType).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`).send(a.content);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/oversight/missed-deadlines',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Art 29, 36: deadlines officials missed, who was to act, how late (oversight and police supervisors)',
+        querystring: Type.Object({ party: Type.Optional(Type.String({ maxLength: 20 })), open: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return missedDeadlines(deps, req.actor!, req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/oversight/refusals',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Art 29, 36: refused attempts — fees, designated products or providers, backdating, acts outside the rules — with who tried',
+        querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 60 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return refusals(deps, req.actor!, req.query);
+    },
+  );
+};

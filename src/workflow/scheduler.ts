@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { AppError } from '../shared/errors.js';
+import { transitionInTrx } from './engine.js';
+import { portsFor } from './ports/index.js';
+import { workflowDb, type WfTrx } from './tables.js';
+import type { WorkflowDeps } from './workflow.js';
+
+/**
+ * The deadline scheduler. Deadlines are rows of `workflow_jobs`, written in
+ * the same transaction as the transition that set them, so they survive
+ * restarts. A tick claims due jobs by setting a lease (owner and expiry) in
+ * one UPDATE; on PostgreSQL the candidates are locked with SKIP LOCKED, on
+ * SQLite the write lock serialises claims. A job is finished only by the
+ * owner of its lease, in the transaction that acts on it, so two server
+ * processes never act on the same job; a crashed owner's lease expires and
+ * another process takes the job over.
+ */
+
+export interface SchedulerOptions {
+  /** Identifies this process in leases. */
+  owner?: string;
+  /** How long a claim holds. */
+  leaseMs?: number;
+  /** Jobs claimed per tick. */
+  batchSize?: number;
+  /** Jobs acted on at once (PostgreSQL uses the pool; SQLite serialises anyway). */
+  concurrency?: number;
+  /** Attempts before a job is marked failed. */
+  maxAttempts?: number;
+}
+
+export interface TickResult {
+  claimed: number;
+  /** System transitions taken (a time limit passed). */
+  transitioned: number;
+  /** Deadlines recorded as missed (shown to oversight and in inboxes). */
+  missed: number;
+  /** Jobs whose item had already moved on. */
+  voided: number;
+  failed: number;
+  ms: number;
+}
+
+export function defaultOwner(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+interface ClaimedJob {
+  id: number;
+  itemId: number;
+  state: string;
+  party: string;
+  onExpiry: string | null;
+  dueAt: string;
+  attempts: number;
+}
+
+async function claim(deps: WorkflowDeps, owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
+  const db = workflowDb(deps.jdb.db);
+  const nowIso = now.toISOString();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const pg = deps.jdb.dialect === 'postgres';
+  const rows = await db
+    .updateTable('workflowJobs')
+    .set((eb) => ({ leaseOwner: owner, leaseUntil: until, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', (eb) => {
+      let q = eb
+        .selectFrom('workflowJobs')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('dueAt', '<=', nowIso)
+        .where((w) => w.or([w('leaseUntil', 'is', null), w('leaseUntil', '<', nowIso)]))
+        .orderBy('dueAt')
+        .limit(limit);
+      if (pg) q = q.forUpdate().skipLocked();
+      return q;
+    })
+    // The lease is re-checked by the UPDATE itself: a row another process claimed meanwhile is not taken.
+    .where((w) => w.or([w('leaseUntil', 'is', null), w('leaseUntil', '<', nowIso)]))
+    .returning(['id', 'itemId', 'state', 'party', 'onExpiry', 'dueAt', 'attempts'])
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), itemId: Number(r.itemId), attempts: Number(r.attempts) }));
+}
+
+/** Finishes a job if this process still holds its lease; otherwise the transaction is abandoned. */
+async function finish(trx: WfTrx, job: ClaimedJob, owner: string, status: 'done' | 'void', now: string) {
+  const r = await trx.updateTable('workflowJobs').set({ status, finishedAt: now, leaseUntil: null }).where('id', '=', job.id).where('leaseOwner', '=', owner).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost();
+}
+
+class LeaseLost extends Error {}
+
+type Outcome = 'transitioned' | 'missed' | 'voided';
+
+async function act(deps: WorkflowDeps, job: ClaimedJob, owner: string, now: Date): Promise<Outcome> {
+  const nowIso = now.toISOString();
+  return workflowDb(deps.jdb.db)
+    .transaction()
+    .execute(async (trx) => {
+      const item = await trx.selectFrom('workflowItems').select(['id', 'machine', 'state', 'divisionCode', 'competentOrgan', 'dueAt']).where('id', '=', job.itemId).executeTakeFirst();
+      if (!item || item.state !== job.state) {
+        await finish(trx, job, owner, 'void', nowIso);
+        return 'voided';
+      }
+      if (job.onExpiry) {
+        // Finished first: the transition voids the item's pending jobs, this one included.
+        await finish(trx, job, owner, 'done', nowIso);
+        await transitionInTrx({ trx, deps, ports: portsFor(deps.jdb), acting: { kind: 'system' }, now }, job.itemId, job.onExpiry, {});
+        return 'transitioned';
+      }
+      await trx
+        .insertInto('workflowMissedDeadlines')
+        .values({
+          itemId: job.itemId,
+          machine: item.machine,
+          state: job.state,
+          party: job.party,
+          divisionCode: item.divisionCode,
+          competentOrgan: item.competentOrgan,
+          dueAt: job.dueAt,
+          detectedAt: nowIso,
+          resolvedAt: null,
+          resolvedBy: null,
+        })
+        .execute();
+      await finish(trx, job, owner, 'done', nowIso);
+      return 'missed';
+    });
+}
+
+async function release(deps: WorkflowDeps, job: ClaimedJob, owner: string, now: Date, error: unknown, maxAttempts: number) {
+  const message = error instanceof AppError ? `${error.code}: ${error.bilingual.en}` : String((error as Error)?.message ?? error);
+  const failed = job.attempts >= maxAttempts;
+  // Back off by a minute per attempt; a failed job stays visible for an administrator.
+  await workflowDb(deps.jdb.db)
+    .updateTable('workflowJobs')
+    .set({ status: failed ? 'failed' : 'pending', lastError: message.slice(0, 2000), leaseUntil: new Date(now.getTime() + 60_000 * job.attempts).toISOString(), ...(failed ? { finishedAt: now.toISOString() } : {}) })
+    .where('id', '=', job.id)
+    .where('leaseOwner', '=', owner)
+    .execute();
+}
+
+/** One pass: claim due jobs and act on each. */
+export async function tick(deps: WorkflowDeps, opts: SchedulerOptions = {}): Promise<TickResult> {
+  const started = performance.now();
+  const owner = opts.owner ?? defaultOwner();
+  const now = deps.clock.now();
+  const jobs = await claim(deps, owner, now, opts.leaseMs ?? 60_000, opts.batchSize ?? 500);
+  const result: TickResult = { claimed: jobs.length, transitioned: 0, missed: 0, voided: 0, failed: 0, ms: 0 };
+  const concurrency = deps.jdb.dialect === 'postgres' ? Math.max(1, opts.concurrency ?? 8) : 1;
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      try {
+        result[await act(deps, job, owner, now)]++;
+      } catch (e) {
+        if (e instanceof LeaseLost) continue;
+        result.failed++;
+        await release(deps, job, owner, now, e, opts.maxAttempts ?? 5);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  result.ms = Math.round((performance.now() - started) * 10) / 10;
+  return result;
+}
+
+export interface RunningScheduler {
+  stop(): Promise<void>;
+}
+
+/**
+ * Ticks every `intervalMs` (and again at once while full batches keep
+ * coming) until stopped. Errors are reported, never fatal: the next tick
+ * retries.
+ */
+export function startScheduler(deps: WorkflowDeps, opts: SchedulerOptions & { intervalMs?: number; onTick?: (r: TickResult) => void; onError?: (e: unknown) => void } = {}): RunningScheduler {
+  const owner = opts.owner ?? defaultOwner();
+  const batch = opts.batchSize ?? 500;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    if (stopped) return;
+    let again = false;
+    try {
+      const r = await tick(deps, { ...opts, owner });
+      if (r.claimed) opts.onTick?.(r);
+      again = r.claimed >= batch;
+    } catch (e) {
+      opts.onError?.(e);
+    }
+    if (!stopped) timer = setTimeout(() => (running = loop()), again ? 0 : opts.intervalMs ?? 5_000);
+  };
+  running = loop();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
