@@ -26,6 +26,7 @@ export interface EventInput {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function recordEvent(trx: Kysely<any>, deps: VaultDeps, actor: VaultActor, e: EventInput): Promise<number> {
   const at = deps.clock.now().toISOString();
+  const divisionCode = e.divisionCode ?? null;
   const row = await vaultDb(trx)
     .insertInto('capturedEvents')
     .values({
@@ -39,7 +40,7 @@ export async function recordEvent(trx: Kysely<any>, deps: VaultDeps, actor: Vaul
       systemId: e.systemId ?? null,
       segmentId: e.segmentId ?? null,
       keyUnitId: e.keyUnitId ?? null,
-      divisionCode: e.divisionCode ?? null,
+      divisionCode,
       grantKind: e.grant?.kind ?? null,
       grantId: e.grant?.id ?? null,
       detail: e.detail ? JSON.stringify(e.detail) : null,
@@ -70,6 +71,9 @@ export function ruleError(def: ErrorDefinition, rule: VaultRuleId, params: Recor
  * back or never started) and returns the error for the caller to throw.
  */
 export async function refuse(deps: VaultDeps, actor: VaultActor, e: Omit<EventInput, 'outcome' | 'errorCode'>, error: AppError): Promise<AppError> {
+  // An attempt by a unit's account with no place of its own shows to the police of the unit's area.
+  // Looked up before the transaction: SQLite has one connection, which the transaction holds.
+  if (e.divisionCode == null && e.keyUnitId != null) e = { ...e, divisionCode: (await deps.directory.keyUnitDivision(e.keyUnitId)) ?? null };
   await deps.db.transaction().execute((trx) => recordEvent(trx, deps, actor, { ...e, outcome: 'refused', errorCode: error.code, ruleId: e.ruleId ?? (error as { ruleId?: VaultRuleId }).ruleId ?? null }));
   return error;
 }

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.js';
-import type { AuthHeaders } from '../../../test/support/app.js';
 import { verifyBag } from '../../vault/index.js';
-import { createWorld, type World } from './captured-fixtures.js';
+import { createWorld, type Headers as AuthHeaders, type World } from './captured-fixtures.js';
 
 const T0 = '2026-06-01T08:00:00.000Z';
 const t = (ms: number) => new Date(new Date(T0).getTime() + ms).toISOString();
@@ -44,7 +43,7 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
   });
   afterAll(() => w.t.close());
 
-  const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) => w.t.app.inject({ method, url, headers, payload });
+  const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) => w.t.app.inject({ method, url, headers: { ...headers }, ...(payload ? { payload } : {}) });
   const body = (over: object = {}) => ({
     organName: '沈阳市公安局和平分局刑事侦查大队',
     organKind: 'public_security',

@@ -10,6 +10,9 @@ import { createTestApp, TEST_PASSWORD, type AuthHeaders, type TestApp } from '..
  * video system of each with cameras, a restricted system (art 19), and a
  * recording helper that uploads footage made by ffmpeg.
  */
+/** Session headers usable directly as `inject` headers. */
+export type Headers = AuthHeaders & Record<string, string>;
+
 export interface World {
   t: TestApp;
   unitA: number;
@@ -20,10 +23,10 @@ export interface World {
   camA1: number;
   camA2: number;
   camB1: number;
-  as(u: Omit<NewUser, 'password'>): Promise<AuthHeaders>;
+  as(u: Omit<NewUser, 'password'>): Promise<Headers>;
   /** A second, separate session for an existing account. */
-  login(username: string): Promise<AuthHeaders>;
-  upload(h: AuthHeaders, systemId: number, deviceId: number | null, startedAt: string, endedAt: string, variant?: number): Promise<{ id: number; sha256: string; size: number }>;
+  login(username: string): Promise<Headers>;
+  upload(h: AuthHeaders, systemId: number, deviceId: number | null, startedAt: string, endedAt: string, variant?: number): Promise<{ id: number; sha256: string; size: number; startedAt: string; endedAt: string }>;
 }
 
 const admin: Actor = { userId: 0, username: 'fixture', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
@@ -42,7 +45,7 @@ export async function createWorld(dialect: DialectName): Promise<World> {
   const camA1 = await cam(sysA, '东门');
   const camA2 = await cam(sysA, '西门');
   const camB1 = await cam(sysB, '大堂');
-  const login = async (username: string): Promise<AuthHeaders> => {
+  const login = async (username: string): Promise<Headers> => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: TEST_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'jifang_session')!;
@@ -58,7 +61,7 @@ export async function createWorld(dialect: DialectName): Promise<World> {
     camA1,
     camA2,
     camB1,
-    as: (u) => t.as(u),
+    as: async (u) => ({ ...(await t.as(u)) }),
     login,
     async upload(h, systemId, deviceId, startedAt, endedAt, variant = 1) {
       const clip = footage(variant);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.js';
 import { footage } from '../../vault/test-support.js';
-import type { AuthHeaders } from '../../../test/support/app.js';
-import { createWorld, type World } from './captured-fixtures.js';
+import { createWorld, type Headers as AuthHeaders, type World } from './captured-fixtures.js';
 
 const T0 = '2026-06-01T08:00:00.000Z';
 const ago = (ms: number) => new Date(new Date(T0).getTime() - ms).toISOString();

@@ -28,6 +28,10 @@ export function registryDirectory(repo: RegistryRepository): SystemDirectory {
         configuredRetentionDays: s.retentionDays == null ? null : Number(s.retentionDays),
       };
     },
+    async keyUnitDivision(id: number): Promise<string | undefined> {
+      const u = await repo.get('key-units', id);
+      return u ? String(u.divisionCode) : undefined;
+    },
     async getDevice(id: number): Promise<DeviceFacts | undefined> {
       const d = await repo.get('devices', id);
       if (!d) return undefined;

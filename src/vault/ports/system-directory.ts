@@ -32,6 +32,8 @@ export interface DeviceFacts {
 export interface SystemDirectory {
   getSystem(id: number): Promise<SystemFacts | undefined>;
   getDevice(id: number): Promise<DeviceFacts | undefined>;
+  /** Where a key unit is, so that what its account does shows to the police of its area. */
+  keyUnitDivision(id: number): Promise<string | undefined>;
 }
 
 /** A directory held in memory (tests, the benchmark, recorder exports checked offline). */
@@ -41,6 +43,7 @@ export function memoryDirectory(systems: SystemFacts[], devices: DeviceFacts[] =
   return {
     getSystem: async (id) => s.get(id),
     getDevice: async (id) => d.get(id),
+    keyUnitDivision: async (id) => [...s.values()].find((x) => x.keyUnitId === id)?.divisionCode,
     add: (x) => void s.set(x.id, x),
     addDevice: (x) => void d.set(x.id, x),
   };
