@@ -14,7 +14,7 @@ import { signNote, type NoteSigner } from './domain/note.js';
 import { appendEvent, SYSTEM_ACTOR } from './append-event.js';
 import { LedgerErrors } from './errors.js';
 import type { LedgerConfig } from './ledger-config.js';
-import { checkpoint, insertCheckpoint, insertKey, keys, lockState, readState, setOrigin, type KeyRow } from './repository.js';
+import { checkpoint, insertCheckpoint, insertKey, keys, lockState, readState, setOrigin, writeState, type KeyRow } from './repository.js';
 import { createSigningKeyFile, keyFileExists, nextKeyFile, promoteNextKey, readSigningKey } from './signing-key.js';
 import type { AnyDb } from './tables.js';
 
@@ -58,6 +58,7 @@ export async function ensureLedgerKey(db: AnyDb, cfg: Pick<LedgerConfig, 'keyFil
       if (state.treeSize === 0 && !(await checkpoint(trx, 0))) {
         const note = signNote(formatCheckpoint({ origin, size: 0, rootHash: EMPTY_ROOT }), [signer]);
         await insertCheckpoint(trx, { treeSize: 0, rootHash: EMPTY_ROOT, note, signedAt: now, batchSize: 0, maxMergeDelayMs: 0 });
+        await writeState(trx, { treeSize: 0, rootHash: EMPTY_ROOT, now, checkpoint: note });
       }
     });
     active = activeKeyOf(await keys(db))!;

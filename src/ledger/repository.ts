@@ -17,11 +17,14 @@ export interface LedgerState {
   origin: string | null;
   treeSize: number;
   rootHash: Buffer;
+  /** The latest signed checkpoint (of `treeSize`), null before the first key. */
+  checkpoint: string | null;
+  signedAt: string | null;
 }
 
 export async function readState(db: AnyDb): Promise<LedgerState> {
-  const r = await ledgerDb(db).selectFrom('ledgerState').select(['origin', 'treeSize', 'rootHash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  return { origin: r.origin, treeSize: Number(r.treeSize), rootHash: Buffer.from(r.rootHash) };
+  const r = await ledgerDb(db).selectFrom('ledgerState').select(['origin', 'treeSize', 'rootHash', 'checkpoint', 'signedAt']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { origin: r.origin, treeSize: Number(r.treeSize), rootHash: Buffer.from(r.rootHash), checkpoint: r.checkpoint, signedAt: r.signedAt };
 }
 
 /**
@@ -33,10 +36,10 @@ export async function lockState(db: AnyDb, now: string): Promise<void> {
   await ledgerDb(db).updateTable('ledgerState').set({ updatedAt: now }).where('id', '=', 1).execute();
 }
 
-export async function writeState(db: AnyDb, s: { origin?: string; treeSize: number; rootHash: Buffer; now: string }): Promise<void> {
+export async function writeState(db: AnyDb, s: { origin?: string; treeSize: number; rootHash: Buffer; now: string; checkpoint?: string }): Promise<void> {
   await ledgerDb(db)
     .updateTable('ledgerState')
-    .set({ treeSize: s.treeSize, rootHash: s.rootHash, updatedAt: s.now, ...(s.origin ? { origin: s.origin } : {}) })
+    .set({ treeSize: s.treeSize, rootHash: s.rootHash, updatedAt: s.now, ...(s.origin ? { origin: s.origin } : {}), ...(s.checkpoint ? { checkpoint: s.checkpoint, signedAt: s.now } : {}) })
     .where('id', '=', 1)
     .execute();
 }
@@ -149,11 +152,20 @@ export async function insertCheckpoint(db: AnyDb, c: StoredCheckpoint): Promise<
   await ledgerDb(db).insertInto('ledgerCheckpoints').values(c).execute();
 }
 
-/** The checkpoint of a given size, or the latest. */
+/** The latest signed checkpoint (from the state row), or the one of `size` if the ledger kept it. */
 export async function checkpoint(db: AnyDb, size?: number): Promise<StoredCheckpoint | null> {
-  let q = ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll();
-  q = size === undefined ? q.orderBy('treeSize', 'desc').limit(1) : q.where('treeSize', '=', size);
-  const r = await q.executeTakeFirst();
+  const state = await readState(db);
+  if (state.checkpoint && (size === undefined || size === state.treeSize)) {
+    return { treeSize: state.treeSize, rootHash: state.rootHash, note: state.checkpoint, signedAt: state.signedAt!, batchSize: 0, maxMergeDelayMs: 0 };
+  }
+  if (size === undefined) return null;
+  const r = await ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll().where('treeSize', '=', size).executeTakeFirst();
+  return r ? toCheckpoint(r) : null;
+}
+
+/** The newest checkpoint of the history table. */
+export async function lastStoredCheckpoint(db: AnyDb): Promise<StoredCheckpoint | null> {
+  const r = await ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll().orderBy('treeSize', 'desc').limit(1).executeTakeFirst();
   return r ? toCheckpoint(r) : null;
 }
 

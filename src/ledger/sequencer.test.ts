@@ -14,6 +14,7 @@ import { ledgerConfigFrom, type LedgerConfig } from './ledger-config.js';
 import { consistencyProof, inclusionProof, listEntries } from './proofs.js';
 import { checkpoint, checkpointPage, keys, queueStats, readState } from './repository.js';
 import { drainQueue, Sequencer } from './sequencer.js';
+import { verifyLedger } from './verify/verify-local.js';
 import { nextKeyFile } from './signing-key.js';
 
 describe.each(testDialects)('ledger sequencer on %s', (dialect) => {
@@ -22,7 +23,7 @@ describe.each(testDialects)('ledger sequencer on %s', (dialect) => {
   const clock = fixedClock('2026-06-01T08:00:00.000Z');
   beforeEach(async () => {
     tdb = await createTestDatabase(dialect);
-    cfg = ledgerConfigFrom(tdb.dataDir, {}, { origin: 'jifang.test/ledger' });
+    cfg = ledgerConfigFrom(tdb.dataDir, {}, { origin: 'jifang.test/ledger', checkpointHistoryMs: 0 });
   });
   afterEach(() => tdb.cleanup());
 
@@ -117,6 +118,30 @@ describe.each(testDialects)('ledger sequencer on %s', (dialect) => {
       await otherDb.cleanup();
     }
     expect((await queueStats(tdb.db)).count).toBe(1);
+  });
+
+  it('signs every batch but keeps one checkpoint a minute in the history, plus every hand-over', async () => {
+    const minute = { ...cfg, checkpointHistoryMs: 60_000 };
+    const clk = fixedClock('2026-06-01T08:00:00.000Z');
+    await drainQueue(tdb.db, minute, clk);
+    for (let i = 0; i < 5; i++) {
+      await log(2);
+      clk.advance(20_000);
+      await drainQueue(tdb.db, minute, clk);
+      const latest = (await checkpoint(tdb.db))!;
+      expect(latest.treeSize).toBe(1 + 2 * (i + 1));
+      expect((await readState(tdb.db)).checkpoint).toBe(latest.note);
+    }
+    // Batches at 20, 40, 60, 80 and 100 s: the history keeps 0 s, then 60 s (three batches, six leaves).
+    const history = await checkpointPage(tdb.db, -1, 100);
+    expect(history.map((c) => [c.treeSize, c.batchSize])).toEqual([
+      [0, 0],
+      [7, 7],
+    ]);
+    expect((await verifyLedger(tdb.db, { workers: 0, keyFile: cfg.keyFile })).ok).toBe(true);
+    await rotateLedgerKey(tdb.db, minute, clk);
+    const size = await drainQueue(tdb.db, minute, clk);
+    expect((await checkpointPage(tdb.db, 7, 100)).map((c) => c.treeSize)).toEqual([size]);
   });
 
   it('lets one sequencer work at a time, and another take over when it stops', async () => {

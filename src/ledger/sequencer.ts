@@ -27,6 +27,7 @@ import {
   insertEntries,
   insertNodes,
   keys,
+  lastStoredCheckpoint,
   leaseHolder,
   nodesByIds,
   queued,
@@ -112,6 +113,9 @@ export class Sequencer {
   private loopDone: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly delays = new DelayHistogram();
+  /** The history table's newest checkpoint (undefined: not looked up yet), and the longest merge delay seen since. */
+  private lastStored: { ms: number; size: number } | null | undefined = undefined;
+  private unstoredMaxDelayMs = 0;
   private batches = 0;
   private lastError: string | null = null;
 
@@ -296,6 +300,8 @@ export class Sequencer {
     const note = signNote(formatCheckpoint({ origin, size, rootHash: root }), signers);
 
     const now = this.clock.now().toISOString();
+    let stored = false;
+    let batchWorst = 0;
     const committed = await this.db.transaction().execute(async (trx) => {
       const nowMs = Date.now();
       if (!(await takeLease(trx, this.holder, nowMs, this.leaseMs))) return false;
@@ -310,8 +316,15 @@ export class Sequencer {
       const signedMs = Date.now();
       let maxDelay = 0;
       for (const r of rows) maxDelay = Math.max(maxDelay, signedMs - r.queuedAtMs);
-      await insertCheckpoint(trx, { treeSize: size, rootHash: root, note, signedAt: now, batchSize: rows.length, maxMergeDelayMs: Math.round(maxDelay) });
-      await writeState(trx, { treeSize: size, rootHash: root, now });
+      if (this.lastStored === undefined) {
+        const last = await lastStoredCheckpoint(trx);
+        this.lastStored = last ? { ms: Date.parse(last.signedAt), size: last.treeSize } : null;
+      }
+      const worst = Math.round(Math.max(this.unstoredMaxDelayMs, maxDelay));
+      stored = !!next || this.lastStored === null || Date.parse(now) - this.lastStored.ms >= this.cfg.checkpointHistoryMs;
+      if (stored) await insertCheckpoint(trx, { treeSize: size, rootHash: root, note, signedAt: now, batchSize: size - (this.lastStored?.size ?? 0), maxMergeDelayMs: worst });
+      await writeState(trx, { treeSize: size, rootHash: root, now, checkpoint: note });
+      batchWorst = maxDelay;
       for (const u of keyUpdates) await updateKey(trx, u.vkey, u.set);
       this.leaseUntil = nowMs + this.leaseMs;
       return true;
@@ -319,6 +332,7 @@ export class Sequencer {
     if (!committed) {
       this.frontier = null;
       this.leaseUntil = 0;
+      this.lastStored = undefined;
       return { leader: false, integrated: 0, treeSize: state.treeSize, maxMergeDelayMs: 0 };
     }
     const doneMs = Date.now();
@@ -330,6 +344,12 @@ export class Sequencer {
     }
     this.batches++;
     this.frontier = { size, root, range: work };
+    if (stored) {
+      this.lastStored = { ms: Date.parse(now), size };
+      this.unstoredMaxDelayMs = 0;
+    } else {
+      this.unstoredMaxDelayMs = Math.max(this.unstoredMaxDelayMs, batchWorst);
+    }
     let activatedKey: string | undefined;
     if (next) {
       promoteNextKey(this.cfg.keyFile, this.signer.keyId);

@@ -6,6 +6,9 @@ export interface LedgerStateTable {
   treeSize: number;
   rootHash: Buffer;
   refSalt: Buffer;
+  /** The latest signed checkpoint note. */
+  checkpoint: string | null;
+  signedAt: string | null;
   updatedAt: string;
 }
 

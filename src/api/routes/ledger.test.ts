@@ -36,7 +36,7 @@ describe.each(testDialects)('ledger API on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    cfg = ledgerConfigFrom(t.config.dataDir, {}, { origin: 'jifang.test/ledger' });
+    cfg = ledgerConfigFrom(t.config.dataDir, {}, { origin: 'jifang.test/ledger', checkpointHistoryMs: 0 });
   });
   afterAll(() => t.close());
 

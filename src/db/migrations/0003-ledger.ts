@@ -21,12 +21,16 @@ export default function ledgerMigration(d: DialectName): Migration {
     async up(db: Kysely<any>) {
       // One row. The origin is fixed when the first key is made; ref_salt keys
       // the pseudonyms of user ids written into leaves and never leaves the database.
+      // `checkpoint` is the latest signed note: every batch signs one, the
+      // history table keeps one a minute (and every key hand-over).
       await db.schema
         .createTable('ledger_state')
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('origin', 'text')
         .addColumn('tree_size', big, (c) => c.notNull())
         .addColumn('root_hash', blob, (c) => c.notNull())
+        .addColumn('checkpoint', 'text')
+        .addColumn('signed_at', ts)
         .addColumn('ref_salt', blob, (c) => c.notNull())
         .addColumn('updated_at', ts, (c) => c.notNull())
         .addCheckConstraint('ledger_state_one_row_ck', sql`id = 1`)
@@ -64,8 +68,9 @@ export default function ledgerMigration(d: DialectName): Migration {
         .addColumn('root_hash', blob, (c) => c.notNull())
         .addColumn('note', 'text', (c) => c.notNull())
         .addColumn('signed_at', ts, (c) => c.notNull())
+        // Leaves integrated since the previous stored checkpoint, and the longest
+        // wait among them between queueing and signing (the merge delay).
         .addColumn('batch_size', 'integer', (c) => c.notNull())
-        // Longest wait of a leaf of this batch between queueing and signing (the merge delay).
         .addColumn('max_merge_delay_ms', 'integer', (c) => c.notNull())
         .execute();
 

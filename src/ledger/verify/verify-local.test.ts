@@ -28,7 +28,7 @@ describe.each(testDialects)('ledger verification on %s', (dialect) => {
 
   beforeEach(async () => {
     tdb = await createTestDatabase(dialect);
-    cfg = ledgerConfigFrom(tdb.dataDir, {}, { origin: 'jifang.test/ledger' });
+    cfg = ledgerConfigFrom(tdb.dataDir, {}, { origin: 'jifang.test/ledger', checkpointHistoryMs: 0 });
     await drainQueue(tdb.db, cfg, clock);
     // 1 + 3 + 7 + 12 + 18 + 22 = 63 entries; checkpoints at 0, 1, 4, 11, 23, 41 and 63, across chunks of 8.
     for (const n of [3, 7, 12, 18, 22]) {

@@ -143,6 +143,12 @@ export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise
     after = page[page.length - 1].treeSize;
   }
 
+  // The latest checkpoint lives in the state row until the history keeps it.
+  if (state.checkpoint && !cpNotes.has(state.treeSize)) {
+    cpNotes.set(state.treeSize, state.checkpoint);
+    signed.push({ size: state.treeSize, root: state.rootHash, ok: true });
+  }
+
   // A key hand-over is a checkpoint signed by the outgoing and the incoming key: trust flows both ways across it.
   const handovers: [KeyRow, KeyRow, boolean][] = [];
   for (let i = 0; i + 1 < keyRows.length; i++) {
