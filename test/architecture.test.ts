@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   registry: ['shared', 'db', 'law', 'access', 'ledger'],
   workflow: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
   vault: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
+  compliance: ['shared', 'db', 'law', 'access', 'registry'],
   api: ['*'],
   cli: ['*'],
 };

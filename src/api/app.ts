@@ -16,6 +16,8 @@ import { installOpenApiDefaults } from './openapi-defaults.js';
 import { accessRequestRoutes } from './routes/access-requests.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { capturedRoutes } from './routes/captured.js';
+import { complianceRoutes } from './routes/compliance.js';
+import { entityAssessmentRoutes } from './routes/entity-assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(evidenceRoutes);
   await app.register(penaltyRoutes);
   await app.register(assessmentRoutes);
+  await app.register(entityAssessmentRoutes);
+  await app.register(complianceRoutes);
   await app.register(ledgerRoutes);
   await app.register(registryRoutes);
   await app.register(workflowRoutes);

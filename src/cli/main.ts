@@ -1,8 +1,12 @@
 import { Command, CommanderError } from 'commander';
+import { registerAssessCommand } from './commands/assess.js';
+import { registerEvidenceCommand } from './commands/evidence.js';
+import { registerIngestCommand } from './commands/ingest.js';
 import { registerLawCommand } from './commands/law.js';
 import { registerLedgerCommand } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import { registerUserCommand } from './commands/user.js';
 import { CliError } from './runtime.js';
 
@@ -15,7 +19,11 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerUserCommand(program);
   // Context commands register below, one line each.
+  registerIngestCommand(program);
+  registerEvidenceCommand(program);
   registerLawCommand(program);
+  registerAssessCommand(program);
+  registerSweepCommand(program);
   registerLedgerCommand(program);
   return program;
 }

@@ -5,6 +5,7 @@ import registry from './0002-registry.js';
 import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
 import workflow from './0005-workflow.js';
+import compliance from './0006-compliance.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -17,4 +18,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0003-ledger': ledger,
   '0004-vault': vault,
   '0005-workflow': workflow,
+  '0006-compliance': compliance,
 };

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { listScope, type Actor, type ListScope } from '../access/index.js';
+import { KINDS } from '../registry/index.js';
+import { AppError, CommonErrors } from '../shared/errors.js';
+import { ENTITY_KINDS, type EntityKind } from './domain/entities.js';
+import type { Condition } from './repository.js';
+
+/**
+ * The rows of the compliance tables a caller may read, from the one
+ * authorization decision: for each kind of entity, the scope the policy gives
+ * for reading that kind in the registry. Findings are never wider than the
+ * entities they are about.
+ */
+export interface ComplianceScope {
+  where: Condition;
+  /**
+   * A unit's or a provider's own scope needs the entities themselves (the
+   * counts are per county); every other scope can read the counts.
+   */
+  needsEntities: boolean;
+  kinds: EntityKind[];
+}
+
+/** A place filter: the province (21), a city (2101) or a county (210102), on `c`. */
+export function placeCondition(code: string): Condition {
+  const level = code.endsWith('0000') ? 2 : code.endsWith('00') ? 4 : 6;
+  if (level === 6) return sql<boolean>`c.division_code = ${code}`;
+  if (level === 4) return sql<boolean>`c.city_code = ${code}`;
+  return sql<boolean>`substr(c.city_code, 1, 2) = ${code.slice(0, 2)}`;
+}
+
+function kindCondition(kind: EntityKind, s: ListScope): Condition | null {
+  const k = KINDS[kind];
+  const restricted = s.kind !== 'none' && !s.includeRestricted ? sql<boolean>` and c.restricted = 0` : sql<boolean>``;
+  switch (s.kind) {
+    case 'none':
+      return null;
+    case 'all':
+      return sql<boolean>`(c.entity_kind = ${kind}${restricted})`;
+    case 'division': {
+      if (!k.hasDivision) return null;
+      const p = s.prefix;
+      return sql<boolean>`(c.entity_kind = ${kind} and ${placeCondition(p.length === 2 ? `${p}0000` : p.length === 4 ? `${p}00` : p)}${restricted})`;
+    }
+    case 'key-unit':
+      return k.keyUnitColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.key_unit_id = ${s.keyUnitId}${restricted})` : null;
+    case 'provider':
+      return k.providerColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.provider_id = ${s.providerId}${restricted})` : null;
+  }
+}
+
+/** 403 when the caller may read no entity of any of `kinds`. */
+export function complianceScope(actor: Actor | null, kinds: readonly EntityKind[] = ENTITY_KINDS): ComplianceScope {
+  const parts: Condition[] = [];
+  const allowed: EntityKind[] = [];
+  let needsEntities = false;
+  for (const kind of kinds) {
+    const s = listScope(actor, 'read', KINDS[kind].resource);
+    const c = kindCondition(kind, s);
+    if (!c) continue;
+    parts.push(c);
+    allowed.push(kind);
+    if (s.kind === 'key-unit' || s.kind === 'provider') needsEntities = true;
+  }
+  if (!parts.length) throw new AppError(CommonErrors.JF_FORBIDDEN);
+  return { where: sql<boolean>`(${sql.join(parts, sql` or `)})`, needsEntities, kinds: allowed };
+}

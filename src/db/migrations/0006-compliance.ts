@@ -1,0 +1,114 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { DialectName } from '../database.js';
+import { sqlTypes } from './sql-types.js';
+
+/**
+ * Compliance: the findings of every rule of the regulation over every
+ * registry entity, kept by the province-wide sweep.
+ *
+ * Findings depend on facts only, so they are kept once per distinct set of
+ * facts (a situation, named by the hash of its facts): the situation's
+ * findings, one row each, and per entity the situation it is in now. An
+ * entity's findings are its situation's. `compliance_counts` holds how many
+ * entities of each kind are in each situation per county, so the summaries of
+ * a city or the province never walk the entities. Registry rows are referred
+ * to by id only, as the other contexts do.
+ */
+export default function complianceMigration(d: DialectName): Migration {
+  const t = sqlTypes(d);
+  const withoutRowid = d === 'sqlite' ? sql`without rowid` : sql``;
+  return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('compliance_runs')
+        .addColumn('id', sql.raw(t.id), (c) => c.primaryKey())
+        // full: every row; incremental: rows changed since the last finished run, and what depends on them.
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        // The day the regulation was applied as it stood (China time).
+        .addColumn('as_of', 'text', (c) => c.notNull())
+        // Rows updated at or after this instant were looked at again.
+        .addColumn('changed_since', sql.raw(t.timestamp))
+        .addColumn('started_at', sql.raw(t.timestamp), (c) => c.notNull())
+        .addColumn('finished_at', sql.raw(t.timestamp))
+        .addColumn('stats', sql.raw(t.json), (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('compliance_situations')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('entity_kind', 'text', (c) => c.notNull())
+        .addColumn('facts', sql.raw(t.json), (c) => c.notNull())
+        // The findings in full (messages, citations, penalties), as the rules gave them on `as_of`.
+        .addColumn('findings', sql.raw(t.json), (c) => c.notNull())
+        .addColumn('findings_digest', 'text', (c) => c.notNull())
+        .addColumn('as_of', 'text', (c) => c.notNull())
+        .addColumn('violation', 'integer', (c) => c.notNull())
+        .addColumn('obligation', 'integer', (c) => c.notNull())
+        .addColumn('compliant', 'integer', (c) => c.notNull())
+        .addColumn('allowed', 'integer', (c) => c.notNull())
+        .addColumn('refused', 'integer', (c) => c.notNull())
+        .addColumn('not_applicable', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', sql.raw(t.timestamp), (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('compliance_findings')
+        .addColumn('situation', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('rule_kind', 'text', (c) => c.notNull())
+        .addColumn('article', 'integer', (c) => c.notNull())
+        .addColumn('paragraph', 'integer')
+        .addColumn('item', 'integer')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('compliance_findings_pk', ['situation', 'seq'])
+        .modifyEnd(withoutRowid)
+        .execute();
+      await db.schema.createIndex('compliance_findings_rule_idx').on('compliance_findings').columns(['rule_id', 'outcome']).execute();
+
+      await db.schema
+        .createTable('compliance_entities')
+        .addColumn('entity_kind', 'text', (c) => c.notNull())
+        .addColumn('entity_id', sql.raw(t.ref), (c) => c.notNull())
+        .addColumn('situation', 'text', (c) => c.notNull())
+        // Copied from the registry row, as every list there is filtered: place, unit, provider, art 19.
+        .addColumn('division_code', 'text')
+        .addColumn('city_code', 'text')
+        .addColumn('key_unit_id', sql.raw(t.ref))
+        .addColumn('provider_id', sql.raw(t.ref))
+        .addColumn('restricted', sql.raw(t.bool), (c) => c.notNull())
+        // The rows whose facts follow from this one's, looked at again when it changes or goes.
+        .addColumn('system_id', sql.raw(t.ref))
+        .addColumn('site_id', sql.raw(t.ref))
+        .addColumn('public_area_id', sql.raw(t.ref))
+        .addColumn('run_id', sql.raw(t.ref), (c) => c.notNull())
+        .addColumn('assessed_at', sql.raw(t.timestamp), (c) => c.notNull())
+        .addPrimaryKeyConstraint('compliance_entities_pk', ['entity_kind', 'entity_id'])
+        .modifyEnd(withoutRowid)
+        .execute();
+      // Lists by place, in the order they are shown (county, kind, id), with what the filters read.
+      await db.schema
+        .createIndex('compliance_entities_place_idx')
+        .on('compliance_entities')
+        .columns(['city_code', 'division_code', 'entity_kind', 'entity_id', 'situation', 'restricted'])
+        .execute();
+      await sql`create index compliance_entities_unit_idx on compliance_entities (key_unit_id, entity_kind, entity_id) where key_unit_id is not null`.execute(db);
+
+      // Entities per county, kind, restriction and situation; an empty place is ''.
+      await db.schema
+        .createTable('compliance_counts')
+        .addColumn('city_code', 'text', (c) => c.notNull())
+        .addColumn('division_code', 'text', (c) => c.notNull())
+        .addColumn('entity_kind', 'text', (c) => c.notNull())
+        .addColumn('restricted', sql.raw(t.bool), (c) => c.notNull())
+        .addColumn('situation', 'text', (c) => c.notNull())
+        .addColumn('n', sql.raw(t.bigint), (c) => c.notNull())
+        .addPrimaryKeyConstraint('compliance_counts_pk', ['city_code', 'division_code', 'entity_kind', 'restricted', 'situation'])
+        .modifyEnd(withoutRowid)
+        .execute();
+      await db.schema.createIndex('compliance_counts_situation_idx').on('compliance_counts').column('situation').execute();
+    },
+  };
+}
