@@ -48,3 +48,4 @@ export { noLedger, appendToLedger, type LedgerPort, type LedgerEntry } from './p
 export { FsBlobStore } from './store/fs-blob-store.js';
 export type { BlobStore, BlobWriter } from './store/blob-store.js';
 export { hmacProtector, fileKeyProtector, maskName, maskResidentId, type PiiProtector } from './pii.js';
+export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type FolderFile, type FolderOutcome } from './folder-ingest.js';
