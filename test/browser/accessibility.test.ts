@@ -5,7 +5,7 @@ import type { Actor } from '../../src/access/index.js';
 import { createItem, RegistryRepository, syncReferenceData, type RegistryContext } from '../../src/registry/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, screenshot, switchLanguage } from './browser.js';
+import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, screenshot, switchLanguage, type StorageState } from './browser.js';
 
 /** Serious and critical findings of axe-core (WCAG 2.1 A and AA, and best practices), as `rule: targets`. */
 async function seriousViolations(page: Page, within?: string): Promise<string[]> {
@@ -23,6 +23,8 @@ async function seriousViolations(page: Page, within?: string): Promise<string[]>
 describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
   let server: RunningServer;
   let browser: Browser;
+  /** A supervisor's logged-in profile, so each check does not log in again. */
+  let supervisor: StorageState;
   beforeAll(async () => {
     server = await startServer({
       prepare: async (tdb) => {
@@ -35,6 +37,10 @@ describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
     });
     await server.createUser({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
     browser = await launchBrowser();
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    supervisor = await context.storageState();
+    await context.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -50,47 +56,56 @@ describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
     await context.close();
   });
 
-  it('finds nothing serious on the regulation pages', async () => {
+  it('finds nothing serious on the regulation’s contents', async () => {
     const { context, page } = await newPage(browser, server.url);
     await page.goto('/law');
     await page.getByRole('navigation', { name: '目录' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds nothing serious on an article with a marked item', async () => {
+    const { context, page } = await newPage(browser, server.url);
     await page.goto('/law/24#p1-i1');
     await page.locator('[data-targeted="true"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
-  it('finds nothing serious on the home page and a registry list of a logged-in supervisor, nor in its form and import dialog', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+  it('finds nothing serious on a supervisor’s home page', async () => {
+    const { context, page } = await newPage(browser, server.url, supervisor);
+    await page.goto('/');
+    await page.getByTestId('user-name').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'home-zh');
-
-    await page.goto('/registry/key-units');
-    await page.locator('.jf-registry-table tbody tr.ant-table-row').nth(1).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole('button', { name: '新 建' }).click();
-    await page.locator('.jf-record-drawer form').waitFor();
-    expect(await seriousViolations(page, '.jf-record-drawer')).toEqual([]);
-    await page.keyboard.press('Escape');
-    await page.locator('.jf-record-drawer').waitFor({ state: 'hidden' });
-
-    await page.getByRole('button', { name: '导 入' }).click();
-    await page.getByLabel('导入文件').waitFor();
-    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await context.close();
   });
 
-  it('finds nothing serious on a registry list in English', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
-    await switchLanguage(page, 'en');
+  it.each(['zh-CN', 'en'] as const)('finds nothing serious on a registry list (%s)', async (lang) => {
+    const { context, page } = await newPage(browser, server.url, supervisor);
     await page.goto('/registry/key-units');
+    if (lang === 'en') await switchLanguage(page, 'en');
     await page.locator('.jf-registry-table tbody tr.ant-table-row').nth(1).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'registry-key-units-en');
+    await screenshot(page, `registry-key-units-${lang}`);
+    await context.close();
+  });
+
+  it('finds nothing serious in a registry’s form', async () => {
+    const { context, page } = await newPage(browser, server.url, supervisor);
+    await page.goto('/registry/key-units');
+    await page.getByRole('button', { name: '新 建' }).click();
+    await page.locator('.jf-record-drawer form').waitFor();
+    expect(await seriousViolations(page, '.jf-record-drawer')).toEqual([]);
+    await context.close();
+  });
+
+  it('finds nothing serious in a registry’s import dialog', async () => {
+    const { context, page } = await newPage(browser, server.url, supervisor);
+    await page.goto('/registry/key-units');
+    await page.getByRole('button', { name: '导 入' }).click();
+    await page.getByLabel('导入文件').waitFor();
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await context.close();
   });
 });

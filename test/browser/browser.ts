@@ -32,9 +32,11 @@ export const JOURNEY = { timeout: 180_000 };
 /** The smallest screen the app is made for. */
 export const VIEWPORT = { width: 1366, height: 768 };
 
-/** A fresh browser profile (no cookies, no stored language) at 1366×768. */
-export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** A fresh browser profile at 1366×768: no cookies and no stored language, unless `state` (a logged-in profile) is given. */
+export async function newPage(browser: Browser, baseURL: string, state?: StorageState): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', storageState: state });
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];

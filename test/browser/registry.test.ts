@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
 
 /** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow a long list. */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
@@ -83,6 +83,73 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await eventually(() => item.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
     expect(await item.locator('.ant-form-item-explain-error').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
     await screenshot(page, 'registry-field-error');
+    await context.close();
+  });
+
+  it('shows a refusal citing the regulation in the current language, with a link to the cited item', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    // The answer of a rule that refuses with its citation, in the error body every route uses.
+    await page.route('**/api/v1/registry/key-units', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 422,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              code: 'JF_UNPROCESSABLE',
+              message: '采获信息的查看应当由两名以上工作人员进行',
+              messages: { zh: '采获信息的查看应当由两名以上工作人员进行', en: 'Captured information is viewed by no fewer than two staff members' },
+              citation: { article: 24, paragraph: 1, item: 1, label: { zh: '第二十四条第一款第（一）项', en: 'Art 24 ¶1 (1)' }, href: '/law/24#p1-i1' },
+            }),
+          })
+        : route.fallback(),
+    );
+    const drawer = page.locator('.jf-record-drawer');
+    const alert = drawer.getByRole('alert');
+
+    // In English: the English message, and the citation in English.
+    await page.goto('/registry/key-units');
+    await switchLanguage(page, 'en');
+    await page.getByRole('button', { name: 'New' }).click();
+    await drawer.getByRole('textbox', { name: 'Name' }).fill('沈阳市第一二二中学');
+    await choose(page, drawer, 'Unit type', 'Secondary school');
+    await chooseDivision(page, drawer, 'County-level division', '沈阳市', '和平区');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Captured information is viewed by no fewer than two staff members');
+    expect(await alert.getByRole('link', { name: 'Legal basis: Art 24 ¶1 (1)' }).getAttribute('href')).toBe('/law/24#p1-i1');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // In Chinese, and the link leads to the item, marked.
+    await switchLanguage(page, 'zh-CN');
+    await page.getByRole('button', { name: '新 建' }).click();
+    await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二二中学');
+    await choose(page, drawer, '单位类型', '中学');
+    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('采获信息的查看应当由两名以上工作人员进行');
+    await alert.getByRole('link', { name: '依据：第二十四条第一款第（一）项' }).click();
+    await eventually(() => page.locator('#p1-i1').getAttribute('data-targeted')).toBe('true');
+    expect(new URL(page.url()).pathname).toBe('/law/24');
+    await context.close();
+  });
+
+  it('logs out, and then asks for a login before showing a registry', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    expect(await page.getByTestId('user-name').count()).toBe(0);
+    await page.goto('/registry/key-units');
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    // After logging in again, the page asked for is shown.
+    await page.getByRole('textbox', { name: '用户名' }).fill('sy-police');
+    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.getByRole('heading', { level: 1, name: '技术防范重点单位' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/registry/key-units');
     await context.close();
   });
 });

@@ -34,7 +34,8 @@ export function ensureWebBuilt(): void {
     }
   }
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would give React's and Ant Design's development builds (test ids included): build what users get.
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { LangProvider, useLang } from './i18n/i18n';
 import { RequireLogin } from './session/require-login';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/app-shell';
+import { COMPLIANCE_ROUTES } from './compliance/routes';
 
 // Each screen is its own chunk, loaded when first visited.
 const HomePage = lazy(() => import('./shell/home-page'));
@@ -55,6 +56,7 @@ function Localised() {
                     </RequireLogin>
                   }
                 />
+                {COMPLIANCE_ROUTES}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

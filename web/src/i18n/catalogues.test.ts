@@ -22,7 +22,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe('message catalogues', () => {
   it('are found', () => {
-    expect(catalogues.map((c) => c.where).sort()).toEqual(['common.ts:common', 'law.ts:law', 'login.ts:login', 'registry.ts:registry', 'shell.ts:shell']);
+    expect(catalogues.map((c) => c.where).sort()).toEqual(['common.ts:common', 'compliance.ts:compliance', 'law.ts:law', 'login.ts:login', 'registry.ts:registry', 'shell.ts:shell']);
   });
 
   describe.each(catalogues)('$where', ({ catalogue }) => {

@@ -1,5 +1,6 @@
 import { Card, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { PenaltyCalculatorLink } from '../compliance/menu';
 import { useBilingual, useLang, useT } from '../i18n/i18n';
 import { law } from '../i18n/law';
 import { ApiErrorAlert } from '../ui/api-error-alert';
@@ -33,6 +34,7 @@ export default function LawIndexPage() {
           {t('subtitle', { adoptedBy: reg.adoptedBy ? b(reg.adoptedBy) : '', inForce: formatDate(reg.inForce, lang) })}
         </Typography.Paragraph>
       )}
+      {data && <Typography.Paragraph className="jf-law-tools"><PenaltyCalculatorLink /></Typography.Paragraph>}
       {data && (
         <>
           <nav aria-label={t('chapters')} className="jf-law-toc">

@@ -4,6 +4,7 @@ import { api, ApiError, type ApiFieldIssue } from '../api/client';
 import { common } from '../i18n/common';
 import { useBilingual, useT } from '../i18n/i18n';
 import { registry } from '../i18n/registry';
+import { AssessmentPanel } from '../compliance/assessment-panel';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { FieldInput } from './field-input';
 import { FieldValue } from './field-value';
@@ -114,8 +115,8 @@ function RecordEditor({ meta, editId, editable, onClose, onSaved }: { meta: Kind
       const byField = new Map<string, string[]>();
       for (const x of e.body.errors ?? []) if (known.has(fieldOf(x))) byField.set(fieldOf(x), [...(byField.get(fieldOf(x)) ?? []), b(x.message)]);
       form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-      // Problems without a field of the form stay in the alert, with the message and citation.
-      const rest = (e.body.errors ?? []).filter((x) => !known.has(fieldOf(x)));
+      // Problems without a field of the form stay in the alert, with the message; so do those citing the regulation, for the link.
+      const rest = (e.body.errors ?? []).filter((x) => !known.has(fieldOf(x)) || x.citation);
       setSaveError(new ApiError(e.status, { ...e.body, errors: rest.length ? rest : undefined }));
     } finally {
       setSaving(false);
@@ -168,6 +169,7 @@ function RecordEditor({ meta, editId, editable, onClose, onSaved }: { meta: Kind
           <Button onClick={onClose}>{t('close')}</Button>
         )}
       </div>
+      {record && <AssessmentPanel kind={meta.kind} id={record.id} />}
     </>
   );
 }

@@ -43,6 +43,12 @@ export function ApiErrorAlert({ error, showFieldErrors = true, onRetry }: { erro
                   <li key={i}>
                     {x.row != null ? `#${x.row} ` : ''}
                     {b(x.message)}
+                    {x.citation && (
+                      <>
+                        {' '}
+                        <CitationLink citation={x.citation} />
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
