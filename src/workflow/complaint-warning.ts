@@ -36,7 +36,8 @@ export const complaintWorkflow: Workflow<ComplaintData> = {
   effects: {
     // Art 28: once verified, the provider goes on the list and the warning is announced, in the same act.
     async verify(c) {
-      const w = await c.openChild('warning', 'publish', { basis: 'complaint', basisItemId: c.item.id, finding: (c.input as { finding: string }).finding });
+      const i = c.input as { finding: string; ruleId?: string };
+      const w = await c.openChild('warning', 'publish', { basis: 'complaint', basisItemId: c.item.id, finding: i.finding, ...(i.ruleId ? { ruleId: i.ruleId } : {}) });
       return { warningId: w.id };
     },
   },
@@ -50,7 +51,7 @@ export const complaintWorkflow: Workflow<ComplaintData> = {
 export const warningWorkflow: Workflow<WarningData> = {
   machine: warningMachine,
   async place(c) {
-    const i = c.input as unknown as { basis: 'violation' | 'complaint'; basisItemId: number; finding: string };
+    const i = c.input as unknown as { basis: 'violation' | 'complaint'; basisItemId: number; finding: string; ruleId?: string };
     const basis = await c.trx.selectFrom('workflowItems').selectAll().where('id', '=', i.basisItemId).executeTakeFirst();
     const machine = i.basis === 'complaint' ? 'complaint' : 'case';
     if (!basis || basis.machine !== machine || basis.providerId == null) {
@@ -63,7 +64,7 @@ export const warningWorkflow: Workflow<WarningData> = {
     let rule: WarningData['rule'] = null;
     if (machine === 'complaint') {
       verified = basis.state === 'verified' || (c.parentId === basis.id && basis.state === 'received');
-      const ruleId = (JSON.parse(basis.data) as ComplaintData).verification?.ruleId;
+      const ruleId = i.ruleId ?? (JSON.parse(basis.data) as ComplaintData).verification?.ruleId;
       const v = ruleId ? violationOf(ruleId) : undefined;
       if (v) rule = { id: v.ruleId, title: v.title, citation: v.citation };
     } else {

@@ -222,6 +222,8 @@ function effectContext<D>(c: TrxContext, w: Workflow<D>, item: ItemRow<D>, t: Tr
     },
     async openChild(machine, opener, childInput) {
       const child = await openInTrx(c, machine, opener, childInput, item.id);
+      // The child's documents are issued by this act too.
+      issued.push(...child.documents);
       return child.item;
     },
   };

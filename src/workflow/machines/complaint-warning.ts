@@ -60,7 +60,7 @@ export const complaintMachine = defineMachine<ComplaintData>({
       awaiting: 'official',
       deadline: (_d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.complaintVerification.days), party: 'official', label: SERVICE_TARGETS.complaintVerification.label, citation: SERVICE_TARGETS.complaintVerification.citation }),
     },
-    verified: { label: { zh: '查证属实，已列入警示名录', en: 'Verified; the provider is on the warning list' } },
+    verified: { label: { zh: '查证属实，已列入警示名录', en: 'Verified; the provider is on the warning list' }, terminal: true },
     rejected: { label: { zh: '查证不属实，不予认定', en: 'Not verified; rejected with reasons' }, terminal: true },
     withdrawn: { label: { zh: '投诉人已撤回', en: 'Withdrawn by the complainant' }, terminal: true },
   },
@@ -137,6 +137,7 @@ const PublishInput = Type.Object(
     basis: Enum(['violation', 'complaint'] as const, { description: 'Art 28: a verified violation, or a verified user complaint' }),
     basisItemId: Type.Integer({ minimum: 1, description: 'The case (violation) or complaint it rests on' }),
     finding: Text(2000, 'What was verified, worded for the public (no personal data)'),
+    ruleId: Type.Optional(Type.String({ maxLength: 120, description: 'For a complaint: the provider duty breached, e.g. art20.i4.standards-and-quality' })),
   },
   { additionalProperties: false },
 );

@@ -18,7 +18,7 @@ import { INSPECTION_CHECKLIST } from '../ports/law.js';
 
 export const RULES = {
   inspect: { id: 'art26.urge-rectification-of-hazards', citation: { article: 26 } },
-  checklist: { id: 'art27.checklist', citation: { article: 27, paragraph: 1 } },
+  checklist: { id: 'art27.p1.checklist', citation: { article: 27, paragraph: 1 } },
 } satisfies Record<string, RuleRef>;
 
 export const CHECK_RESULTS = ['unchecked', 'compliant', 'hazard', 'not_applicable'] as const;

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/support/app.js';
+import { testDialects } from '../../../test/support/databases.js';
+import { tick } from '../../workflow/index.js';
+import { seedRegistry } from '../../workflow/test-support.js';
+import { client, dayAfter, transitionCoverage } from './workflow-test-helpers.js';
+
+const MATERIALS = { item1: [{ title: '营业执照' }], item2: [{ title: '培训证书' }], item3: [{ title: '场所证明' }], item4: [{ title: '管理制度' }] };
+const STANDARDS = ['GB 50348-2018', 'GB 50395-2007'];
+const PANEL = { reviewer: 'panel', panel: { designUnit: '某设计院', constructionContractor: '沈阳安防科技有限公司', experts: ['专家甲', '专家乙'] }, conclusion: '方案可行' };
+
+describe.each(testDialects)('complaints, warnings, rewards, adjustments, design review (Art 9, 12-13, 28, 30) on %s', (dialect) => {
+  let t: TestApp;
+  let c: ReturnType<typeof client>;
+  let shenyang: AuthHeaders;
+  let heping: AuthHeaders;
+  let dalian: AuthHeaders;
+  let provider: AuthHeaders;
+  let otherProvider: AuthHeaders;
+  let citizen: AuthHeaders;
+  let citizen2: AuthHeaders;
+  let school: AuthHeaders;
+  let oversight: AuthHeaders;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionTtlSeconds: 365 * 86_400 });
+    seedRegistry(t.tdb);
+    c = client(t);
+    shenyang = await t.as({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    heping = await t.as({ username: 'hp-police', role: 'county_supervisor', jurisdiction: '210102' });
+    dalian = await t.as({ username: 'dl-police', role: 'city_supervisor', jurisdiction: '210200' });
+    provider = await t.as({ username: 'sy-provider', role: 'provider', providerId: 1 });
+    otherProvider = await t.as({ username: 'dl-provider', role: 'provider', providerId: 2 });
+    citizen = await t.as({ username: 'citizen-a', role: 'citizen' });
+    citizen2 = await t.as({ username: 'citizen-b', role: 'citizen' });
+    school = await t.as({ username: 'school', role: 'key_unit', keyUnitId: 10 });
+    oversight = await t.as({ username: 'watcher', role: 'oversight' });
+    // The provider is on the public list.
+    const f = await c.open(provider, 'provider-filing', 'submit', { services: ['installation'], materials: MATERIALS });
+    await c.step(shenyang, f.json().item.id, 'accept');
+  });
+  afterAll(() => t.close());
+
+  describe('complaints and the warning list (Art 28)', () => {
+    let complaintId: number;
+
+    it('receives a complaint and routes it to the police the provider filed with', async () => {
+      const res = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '2026年5月安装的小区监控', content: '安装后一周即无法录像，多次报修无人处理', contact: '13800000000' });
+      expect(res.statusCode).toBe(201);
+      complaintId = res.json().item.id;
+      expect(res.json().item).toMatchObject({ state: 'received', competentOrgan: '210100', awaiting: 'official', providerId: 1 });
+      expect((await c.get(citizen2, `/api/v1/workflow/items/${complaintId}`)).statusCode).toBe(404);
+      expect((await c.get(otherProvider, `/api/v1/workflow/items/${complaintId}`)).statusCode).toBe(404);
+    });
+
+    it('shows the provider what is complained of, not who complained, and takes its statement', async () => {
+      const seen = (await c.get(provider, `/api/v1/workflow/items/${complaintId}`)).json().item;
+      expect(seen.data.complainant).toEqual({ userId: 0, username: '', contact: null });
+      expect(seen.data.content).toContain('无法录像');
+      const r = await c.step(provider, complaintId, 'respond', { text: '已安排复查' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().item.state).toBe('received');
+      expect((await c.step(provider, complaintId, 'verify', { finding: '自证' })).statusCode).toBe(403);
+      expect((await c.step(citizen2, complaintId, 'withdraw', { reason: '不是我的' })).statusCode).toBe(404);
+    });
+
+    it('refuses a warning before the complaint is verified', async () => {
+      const res = await c.open(shenyang, 'warning', 'publish', { basis: 'complaint', basisItemId: complaintId, finding: '维修不及时' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ rule: { id: 'art28.warning-list-for-providers' }, citation: { article: 28 } });
+    });
+
+    it('verifies the complaint: the provider goes on the warning list at once, announced publicly', async () => {
+      const res = await c.step(shenyang, complaintId, 'verify', { finding: '安装的视频监控系统无法录像，经用户投诉查证属实', ruleId: 'art20.i4.standards-and-quality' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().item.state).toBe('verified');
+      const warningId = res.json().item.data.warningId;
+      expect(warningId).toBeGreaterThan(0);
+      expect(res.json().documents[0].kind).toBe('warning-notice');
+      const pub = (await c.get(undefined, '/api/v1/public/warnings')).json();
+      expect(pub.total).toBe(1);
+      expect(pub.items[0]).toMatchObject({
+        provider: { name: '沈阳安防科技有限公司' },
+        basis: 'complaint',
+        finding: '安装的视频监控系统无法录像，经用户投诉查证属实',
+        rule: { id: 'art20.i4.standards-and-quality', citation: { article: 20, paragraph: 1, item: 4 } },
+        authority: { divisionCode: '210100', name: { zh: '沈阳市公安局' } },
+      });
+      expect(JSON.stringify(pub)).not.toContain('13800000000');
+      expect(JSON.stringify(pub)).not.toContain('citizen-a');
+      const list = (await c.get(undefined, '/api/v1/public/providers')).json();
+      expect(list.items[0].warning).toEqual({ listed: true, count: 1 });
+      expect((await c.get(undefined, '/api/v1/public/providers?warned=true')).json().total).toBe(1);
+      expect((await c.get(undefined, '/api/v1/public/providers?warned=false')).json().total).toBe(0);
+      const again = await c.open(shenyang, 'warning', 'publish', { basis: 'complaint', basisItemId: complaintId, finding: '重复' });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it('rejects a complaint with reasons, and lets a complainant withdraw one', async () => {
+      const a = await c.open(citizen2, 'complaint', 'complain', { providerId: 1, service: '报警服务', content: '响应慢' });
+      const rejectNoReason = await c.step(shenyang, a.json().item.id, 'reject', {});
+      expect(rejectNoReason.statusCode).toBe(400);
+      const rej = await c.step(shenyang, a.json().item.id, 'reject', { reasons: '经调取报警记录，平均响应时间符合服务承诺' });
+      expect(rej.json().item).toMatchObject({ state: 'rejected', terminal: true, data: { rejection: { reasons: '经调取报警记录，平均响应时间符合服务承诺' } } });
+      const b = await c.open(citizen2, 'complaint', 'complain', { providerId: 1, service: '维护', content: '误会' });
+      const w = await c.step(citizen2, b.json().item.id, 'withdraw', { reason: '已协商解决' });
+      expect(w.json().item.state).toBe('withdrawn');
+      expect((await c.step(dalian, b.json().item.id, 'verify', { finding: 'x' })).statusCode).toBe(403);
+    });
+
+    it('lists a provider for a verified violation, and withdraws a warning with reasons', async () => {
+      const k = await c.open(shenyang, 'case', 'open', { ruleId: 'art20.i2.lawful-work-and-archives', facts: '未将建设资料存档', subject: { providerId: 1, offender: 'unit' } });
+      expect(k.statusCode, k.body).toBe(201);
+      const early = await c.open(shenyang, 'warning', 'publish', { basis: 'violation', basisItemId: k.json().item.id, finding: '未存档' });
+      expect(early.statusCode).toBe(409);
+      await c.step(shenyang, k.json().item.id, 'order-rectification', { timeLimit: dayAfter(t, 15), requirements: '补齐建设资料并存档备查' });
+      const w = await c.open(shenyang, 'warning', 'publish', { basis: 'violation', basisItemId: k.json().item.id, finding: '未依法将相关建设资料存档备查，经查证属实' });
+      expect(w.statusCode, w.body).toBe(201);
+      expect((await c.get(undefined, '/api/v1/public/providers')).json().items[0].warning.count).toBe(2);
+      const outside = await c.step(dalian, w.json().item.id, 'withdraw', { reason: 'x' });
+      expect(outside.statusCode).toBe(403);
+      const wd = await c.step(shenyang, w.json().item.id, 'withdraw', { reason: '复议撤销原认定' });
+      expect(wd.json().item.state).toBe('withdrawn');
+      expect((await c.get(undefined, '/api/v1/public/providers')).json().items[0].warning.count).toBe(1);
+      expect((await c.get(undefined, '/api/v1/public/warnings')).json().total).toBe(1);
+    });
+
+    it('records a missed verification deadline', async () => {
+      await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '设计', content: '方案与合同不符' });
+      t.clock.advance(31 * 86_400_000);
+      try {
+        await tick({ jdb: t.tdb, clock: t.clock });
+        const missed = (await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines?open=true')).json();
+        expect(missed.items.some((m: { machine: string }) => m.machine === 'complaint')).toBe(true);
+        const scoped = (await c.get(dalian, '/api/v1/workflow/oversight/missed-deadlines?open=true')).json();
+        expect(scoped.items.some((m: { machine: string }) => m.machine === 'complaint')).toBe(false);
+      } finally {
+        t.clock.advance(-31 * 86_400_000);
+      }
+    });
+  });
+
+  describe('rewards (Art 30)', () => {
+    it('refuses a lead that is not important, grants and declines', async () => {
+      const minor = await c.open(heping, 'reward', 'propose', { recipient: { kind: 'unit', name: '某超市' }, contribution: 'lead_or_evidence_from_captured_info', important: false, description: '提供了一般线索' });
+      expect(minor.statusCode).toBe(422);
+      expect(minor.json()).toMatchObject({ rule: { id: 'art30.commendation-or-reward' }, citation: { article: 30 } });
+      const a = await c.open(heping, 'reward', 'propose', { recipient: { kind: 'unit', name: '某超市' }, contribution: 'lead_or_evidence_from_captured_info', important: true, description: '提供监控录像，协助破获盗窃案' });
+      expect(a.json().item).toMatchObject({ state: 'proposed', divisionCode: '210102', awaiting: 'official' });
+      const g = await c.step(shenyang, a.json().item.id, 'grant', { form: 'commendation', note: '通报表彰' });
+      expect(g.json().item).toMatchObject({ state: 'granted', data: { decision: { form: 'commendation' } } });
+      const b = await c.open(heping, 'reward', 'propose', { recipient: { kind: 'person', name: '保安员陈某' }, contribution: 'stopped_crime_with_system', important: true, description: '通过监控发现并制止盗窃' });
+      expect((await c.step(citizen, b.json().item.id, 'grant', { form: 'reward', note: 'x' })).statusCode).toBe(404);
+      const d = await c.step(heping, b.json().item.id, 'decline', { reason: '同一事件已由其他单位奖励' });
+      expect(d.json().item.state).toBe('declined');
+      expect((await c.open(citizen, 'reward', 'propose', { recipient: { kind: 'person', name: '我' }, contribution: 'stopped_crime_with_system', important: true, description: '自荐' })).statusCode).toBe(403);
+    });
+  });
+
+  describe('adjusting a public-area system for municipal works (Art 9 ¶2)', () => {
+    it('refuses works before a plan is agreed, then runs to restoration', async () => {
+      const req = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [31], constructionUnit: '沈阳市政建设集团', works: '中山路地下管网改造', planKind: 'restore', plan: '施工期间临时迁移摄像机，完工后原位恢复' });
+      expect(req.statusCode, req.body).toBe(201);
+      const id = req.json().item.id;
+      expect(req.json().item).toMatchObject({ state: 'requested', divisionCode: '210102', awaiting: 'official' });
+      const early = await c.step(citizen, id, 'start-works');
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ code: 'JF_WF_ILLEGAL_TRANSITION', currentState: 'requested', rule: { id: 'art9.p2.consult-police-before-adjusting' }, citation: { article: 9, paragraph: 2 } });
+      const changes = await c.step(heping, id, 'request-changes', { opinion: '施工期间须设置临时监控点' });
+      expect(changes.json().item).toMatchObject({ state: 'plan_revision', awaiting: 'applicant' });
+      await c.step(citizen, id, 'revise-plan', { plan: '设置临时监控点，完工后原位恢复' });
+      const agree = await c.step(shenyang, id, 'agree-plan', { opinion: '同意' });
+      expect(agree.json().item.state).toBe('plan_agreed');
+      expect((await c.step(citizen, id, 'start-works')).json().item.state).toBe('works_started');
+      await c.step(citizen, id, 'report-restored', { text: '已原位恢复并联网' });
+      expect((await c.step(heping, id, 'confirm-restoration')).json().item.state).toBe('closed');
+    });
+
+    it('refuses systems not of the area, and lets the applicant withdraw', async () => {
+      const bad = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [30], constructionUnit: 'x', works: 'x', planKind: 'rebuild', plan: 'x' });
+      expect(bad.statusCode).toBe(422);
+      const req = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [31], constructionUnit: '某公司', works: '道路拓宽', planKind: 'rebuild', plan: '复建' });
+      expect((await c.step(citizen2, req.json().item.id, 'withdraw', { reason: 'x' })).statusCode).toBe(404);
+      expect((await c.step(citizen, req.json().item.id, 'withdraw', { reason: '工程取消' })).json().item.state).toBe('withdrawn');
+    });
+  });
+
+  describe('design review and acceptance (Art 12-13)', () => {
+    let id: number;
+    it('records the project and its standards (Art 13)', async () => {
+      const bad = await c.open(school, 'design-review', 'open', { scope: 'key_unit', keyUnitId: 10, project: { name: '新教学楼', kind: 'new' }, constructionUnit: '沈阳市和平区第一中学', standards: ['my standard'], scheme: '方案' });
+      expect(bad.statusCode).toBe(400);
+      const other = await c.open(school, 'design-review', 'open', { scope: 'key_unit', keyUnitId: 11, project: { name: '码头', kind: 'new' }, constructionUnit: 'x', standards: STANDARDS, scheme: 'x' });
+      expect(other.statusCode).toBe(403);
+      const res = await c.open(school, 'design-review', 'open', { scope: 'key_unit', keyUnitId: 10, project: { name: '新教学楼', kind: 'new' }, constructionUnit: '沈阳市和平区第一中学', standards: STANDARDS, scheme: '教学楼视频监控、入侵报警、出入口控制' });
+      expect(res.statusCode, res.body).toBe(201);
+      id = res.json().item.id;
+      expect(res.json().item).toMatchObject({ state: 'designing', keyUnitId: 10, data: { standards: STANDARDS } });
+    });
+
+    it('refuses construction before the scheme passes review (Art 12 ¶2)', async () => {
+      const res = await c.step(school, id, 'start-construction');
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ currentState: 'designing', rule: { id: 'art12.p2.design-review-before-construction' }, citation: { article: 12, paragraph: 2 } });
+    });
+
+    it('needs the panel of Art 12 ¶2, records a failed review, revision and a pass', async () => {
+      expect((await c.step(school, id, 'record-review-passed', { reviewer: 'panel', conclusion: '通过' })).statusCode).toBe(422);
+      expect((await c.step(school, id, 'record-review-failed', { ...PANEL, conclusion: '周界覆盖不足' })).json().item.state).toBe('review_failed');
+      expect((await c.step(school, id, 'revise-scheme', { scheme: '增加周界入侵报警', reason: '按论证意见修改' })).json().item.state).toBe('designing');
+      const pass = await c.step(school, id, 'record-review-passed', { reviewer: 'qualified_agency', agency: { name: '辽宁省安全技术防范评估中心', qualification: '技防工程设计方案论证' }, conclusion: '通过' });
+      expect(pass.json().item.state).toBe('review_passed');
+    });
+
+    it('builds, changes the scheme (re-review), builds again and accepts with the building (Art 12 ¶1)', async () => {
+      expect((await c.step(school, id, 'start-construction')).json().item.state).toBe('under_construction');
+      expect((await c.step(school, id, 'change-scheme', { scheme: '改用球机', reason: '现场条件变化' })).json().item.state).toBe('designing');
+      await c.step(school, id, 'record-review-passed', PANEL);
+      await c.step(school, id, 'start-construction');
+      const unstated = await c.step(school, id, 'accept', { buildingAcceptanceDate: dayAfter(t, 0), conclusion: '合格', systemAcceptanceStated: false, standards: STANDARDS });
+      expect(unstated.statusCode).toBe(422);
+      expect(unstated.json().rule.id).toBe('art12.p1.build-with-project');
+      const ok = await c.step(school, id, 'accept', { buildingAcceptanceDate: dayAfter(t, 0), conclusion: '建设工程验收合格，技防系统验收合格', systemAcceptanceStated: true, standards: STANDARDS });
+      expect(ok.json().item.state).toBe('accepted');
+    });
+
+    it('lets the police find a departure from the reviewed scheme: an Art 31 (4) case', async () => {
+      expect((await c.step(school, id, 'record-departure', { description: '自认' })).statusCode).toBe(403);
+      const res = await c.step(heping, id, 'record-departure', { description: '实际安装点位较论证方案减少三处' });
+      expect(res.statusCode, res.body).toBe(200);
+      const caseId = res.json().item.data.departures[0].caseId;
+      const k = (await c.get(heping, `/api/v1/workflow/items/${caseId}`)).json().item;
+      expect(k.data.violation).toMatchObject({ ruleId: 'art12.p2.design-review-before-construction', penaltyArticle: 31, penaltyItem: 4 });
+      expect((await c.step(school, id, 'revise-scheme', { scheme: '恢复点位', reason: '整改' })).json().item.state).toBe('designing');
+    });
+  });
+
+  it('has taken every transition of these machines', async () => {
+    for (const m of ['complaint', 'warning', 'reward', 'adjustment', 'design-review']) {
+      const { all, applied } = await transitionCoverage(t, m);
+      expect(applied, m).toEqual(all);
+    }
+  });
+});
