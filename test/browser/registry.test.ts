@@ -152,4 +152,46 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     expect(new URL(page.url()).pathname).toBe('/registry/key-units');
     await context.close();
   });
+
+  it('imports a CSV file all or nothing, showing a refused file’s problems by row and field, and exports what the list shows', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await page.goto('/registry/key-units');
+    await page.getByRole('button', { name: '导 入' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入技术防范重点单位' });
+    const csv = (rows: string[]) => Buffer.from(['name,unitType,divisionCode', ...rows].join('\r\n'), 'utf8');
+
+    await dialog.getByLabel('导入文件').setInputFiles({ name: 'units.csv', mimeType: 'text/csv', buffer: csv(['沈阳市第一三〇中学,secondary_school,210102', '沈阳市第一三一中学,castle,210102']) });
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    const problems = dialog.getByRole('table', { name: '导入问题清单' });
+    await problems.waitFor();
+    const cells = await problems.locator('tbody tr.ant-table-row').first().locator('td').allTextContents();
+    expect(cells[0]).toBe('2');
+    expect(cells[1]).toBe('单位类型');
+    expect(await dialog.getByRole('alert').textContent()).toContain('未导入任何数据');
+    await screenshot(page, 'registry-import-refused');
+
+    await dialog.getByLabel('导入文件').setInputFiles({ name: 'units.csv', mimeType: 'text/csv', buffer: csv(['沈阳市第一三〇中学,secondary_school,210102', '沈阳市第一三一中学,secondary_school,210103']) });
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await dialog.getByText('已导入 2 条').waitFor();
+    await dialog.getByRole('button', { name: '关 闭' }).click();
+
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).fill('一三');
+    await page.getByRole('searchbox', { name: '在技术防范重点单位中搜索' }).press('Enter');
+    await eventually(() => rowNames(page)).toEqual(['沈阳市第一三〇中学', '沈阳市第一三一中学']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const text = (await streamText(await download.createReadStream())).replace(/^\uFEFF/, '');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0].split(',')).toContain('name');
+    // The export has the list's search applied: the two imported units, nothing else.
+    expect(lines.slice(1).map((l) => l.split(',')[lines[0].split(',').indexOf('name')]).sort()).toEqual(['沈阳市第一三〇中学', '沈阳市第一三一中学']);
+    await context.close();
+  });
 });
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
