@@ -59,6 +59,13 @@ export const LedgerErrors = defineErrors({
       en: 'The signing key file {file} holds key {found}, not the ledger’s active key {expected}',
     },
   },
+  JF_LEDGER_KEY_USED: {
+    status: 500,
+    message: {
+      zh: '签名密钥文件 {file} 已为账本 {origin} 签过名；用它开始一个新的空账本会使原账本分叉。请恢复数据库，或将该密钥移开后再开始新账本',
+      en: 'The signing key file {file} already signed the ledger {origin}; starting a new, empty ledger with it would fork that one. Restore the database, or move the key aside to start a new ledger',
+    },
+  },
   JF_LEDGER_ORIGIN_MISMATCH: {
     status: 500,
     message: { zh: '配置的账本标识 {configured} 与账本已有的标识 {stored} 不一致', en: 'The configured ledger origin {configured} differs from the ledger’s origin {stored}' },

