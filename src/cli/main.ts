@@ -8,6 +8,7 @@ import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerUserCommand } from './commands/user.js';
+import { registerWorkflowCommand } from './commands/workflow.js';
 import { CliError } from './runtime.js';
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAssessCommand(program);
   registerSweepCommand(program);
   registerLedgerCommand(program);
+  registerWorkflowCommand(program);
   return program;
 }
 

@@ -17,11 +17,11 @@ import type { IssuedDocument } from './workflow.js';
 export const DOCUMENT_KINDS = {
   'filing-receipt': { code: 'BA', title: { zh: '备案回执', en: 'Filing receipt' }, citation: { article: 18 } },
   'inspection-record': { code: 'JC', title: { zh: '监督检查记录', en: 'Supervisory inspection record' }, citation: { article: 27 } },
-  'rectification-notice': { code: 'ZG', title: { zh: '责令限期改正通知书', en: 'Notice of order to rectify within a time limit' }, citation: { article: 31 } },
+  'rectification-notice': { code: 'ZG', title: { zh: '责令限期改正通知书', en: 'Notice of order to rectify within a time limit' }, citation: { article: 31 }, basis: 'Art 26, 31, 32' },
   'removal-notice': { code: 'CC', title: { zh: '责令拆除通知书', en: 'Notice of order to remove' }, citation: { article: 33 } },
-  'penalty-decision': { code: 'CF', title: { zh: '行政处罚决定书', en: 'Administrative penalty decision' }, citation: { article: 31 } },
+  'penalty-decision': { code: 'CF', title: { zh: '行政处罚决定书', en: 'Administrative penalty decision' }, citation: { article: 31 }, basis: 'Art 31, 32, 34, 35' },
   'warning-notice': { code: 'JS', title: { zh: '警示公告', en: 'Warning announcement' }, citation: { article: 28 } },
-} as const satisfies Record<string, { code: string; title: Bilingual; citation: Citation }>;
+} as const satisfies Record<string, { code: string; title: Bilingual; citation: Citation; basis?: string }>;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
 export function isDocumentKind(k: string): k is DocumentKind {

@@ -22,3 +22,4 @@ export type { WorkflowDeps } from './workflow.js';
 export { violationCatalogue, violationOf, CASE_PATHS, type CasePath, type ViolationInfo } from './domain/violations.js';
 export { missedDeadlines, refusals } from './oversight.js';
 export { saveAttachment, loadAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
+export { renderWorkflowsMarkdown } from './docs.js';

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/database.js';
 import { ledgerConfigFrom, Sequencer } from '../../ledger/index.js';
 import { systemClock } from '../../shared/clock.js';
+import { startScheduler } from '../../workflow/index.js';
 import { onFirstRun } from '../first-run.js';
 
 export function registerServeCommand(program: Command) {
@@ -20,8 +21,11 @@ export function registerServeCommand(program: Command) {
       // Integrates queued ledger leaves and signs checkpoints; one process at a time holds the lease.
       const sequencer = new Sequencer({ db: jdb.db, config: ledgerConfigFrom(config.dataDir), log: (level, msg, data) => app.log[level](data ?? {}, msg) });
       await sequencer.start();
+      // Watches the workflows' deadlines; jobs are leased, so several servers may run it.
+      const scheduler = startScheduler({ jdb, clock: systemClock }, { onError: (e) => app.log.error({ err: e }, 'workflow scheduler') });
       const close = async () => {
         await app.close();
+        await scheduler.stop();
         await sequencer.stop();
         await jdb.destroy();
         process.exit(0);

@@ -70,6 +70,8 @@ export interface StateDef<D> {
   terminal?: boolean;
   /** The deadline entering this state sets, computed from the data and the moment of entry. */
   deadline?: (data: D, enteredAt: Date) => DeadlineSpec | null;
+  /** The deadline in words, for docs/workflows.md and the web app. */
+  deadlineDoc?: Bilingual;
 }
 
 export interface TransitionDef<D = Record<string, unknown>, I = Record<string, unknown>> {
@@ -97,6 +99,8 @@ export interface MachineDef<D = Record<string, unknown>> {
   resource: ResourceKind;
   title: Bilingual;
   citation: Citation;
+  /** What the procedure is, its readings and its gaps, for docs/workflows.md. */
+  summary?: string;
   states: Record<string, StateDef<D>>;
   transitions: readonly TransitionDef<D, never>[];
 }

@@ -49,9 +49,12 @@ export const adjustmentMachine = defineMachine<AdjustmentData>({
   resource: 'adjustment',
   title: { zh: '调整社会公共区域技防系统征求意见', en: 'Consultation on adjusting a public-area system' },
   citation: { article: 9, paragraph: 2 },
+  summary:
+    'A construction unit asks the police of the city or county before moving a public-area system for municipal works. The works may start only once a restoration or rebuilding plan is agreed: `start-works` exists only in `plan_agreed`, so starting earlier answers 409 with Art 9 ¶2. GAP(art 8 ¶1): there is no account role for the designated government department or the construction unit; they act as legal persons (`citizen` role) or, for their own buildings, as key units.',
   states: {
     requested: {
       label: { zh: '已征求意见，待公安机关答复', en: 'Consultation requested, awaiting the police' },
+      deadlineDoc: { zh: '公安机关：15日内提出意见（服务时限）', en: 'Police: give an opinion within 15 days (service target)' },
       awaiting: 'official',
       deadline: (_d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.adjustmentOpinion.days), party: 'official', label: SERVICE_TARGETS.adjustmentOpinion.label, citation: SERVICE_TARGETS.adjustmentOpinion.citation }),
     },

@@ -277,19 +277,43 @@ export const caseMachine = defineMachine<CaseData>({
   resource: 'case',
   title: { zh: '隐患整改与行政处罚', en: 'Rectification and penalty case' },
   citation: { article: 31 },
+  summary:
+    'A hazard or violation becomes a case. The road it takes is the penalty article the breached rule leads to in the law catalogue: Art 31 and 32 (order to rectify within a time limit; a fine once the limit is missed), Art 33 (order to remove; forced removal when refused), Art 34 and 35 (a penalty decision at once), or none (the police urge rectification under Art 26, and nothing follows a miss). Amounts come from the law\'s penalty calculator; an officer\'s confirmation that differs is refused. A time limit must be a future day and cannot be extended once missed. Referrals are recorded only where the article provides them.',
   states: {
     open: { label: { zh: '已立案，待处理', en: 'Opened, awaiting the police' }, awaiting: 'official' },
-    rectification_ordered: { label: { zh: '已责令限期改正', en: 'Ordered to rectify within a time limit' }, awaiting: 'subject', deadline: orderDeadline('subject') },
-    rectification_reported: { label: { zh: '单位已报告整改，待复查', en: 'Rectification reported, awaiting re-inspection' }, awaiting: 'official', deadline: reinspectionDeadline },
+    rectification_ordered: {
+      label: { zh: '已责令限期改正', en: 'Ordered to rectify within a time limit' },
+      deadlineDoc: { zh: '被责令单位：责令的改正期限（当日24时，北京时间）；届满未改正自动转为“逾期未改正”', en: 'The unit ordered: the time limit ordered (midnight, China time); when it passes the case becomes "overdue" by itself' },
+      awaiting: 'subject',
+      deadline: orderDeadline('subject'),
+    },
+    rectification_reported: {
+      label: { zh: '单位已报告整改，待复查', en: 'Rectification reported, awaiting re-inspection' },
+      deadlineDoc: { zh: '公安机关：报告后5日内复查（服务时限）', en: 'Police: re-inspect within 5 days of the report (service target)' },
+      awaiting: 'official',
+      deadline: reinspectionDeadline,
+    },
     overdue: {
       label: { zh: '逾期未改正', en: 'Not rectified by the time limit' },
+      deadlineDoc: { zh: '公安机关：逾期后30日内作出处理（服务时限）', en: 'Police: decide within 30 days of the miss (service target)' },
       awaiting: 'official',
       deadline: (d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.overdueDecision.days), party: 'official', label: SERVICE_TARGETS.overdueDecision.label, citation: pathRule(d.violation).citation }),
     },
-    removal_ordered: { label: { zh: '已责令拆除', en: 'Ordered to remove' }, awaiting: 'subject', deadline: orderDeadline('subject') },
-    removal_reported: { label: { zh: '单位已报告拆除，待复查', en: 'Removal reported, awaiting re-inspection' }, awaiting: 'official', deadline: reinspectionDeadline },
+    removal_ordered: {
+      label: { zh: '已责令拆除', en: 'Ordered to remove' },
+      deadlineDoc: { zh: '被责令单位：责令的拆除期限；届满未拆除自动转为“拒不拆除”', en: 'The unit ordered: the removal time limit; when it passes the case becomes "removal refused" by itself' },
+      awaiting: 'subject',
+      deadline: orderDeadline('subject'),
+    },
+    removal_reported: {
+      label: { zh: '单位已报告拆除，待复查', en: 'Removal reported, awaiting re-inspection' },
+      deadlineDoc: { zh: '公安机关：报告后5日内复查（服务时限）', en: 'Police: re-inspect within 5 days of the report (service target)' },
+      awaiting: 'official',
+      deadline: reinspectionDeadline,
+    },
     removal_refused: {
       label: { zh: '拒不拆除', en: 'Removal refused' },
+      deadlineDoc: { zh: '公安机关：15日内依法强制拆除（服务时限）', en: 'Police: enforce within 15 days (service target)' },
       awaiting: 'official',
       deadline: (d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.removalFollowUp.days), party: 'official', label: SERVICE_TARGETS.removalFollowUp.label, citation: RULES.art33.citation }),
     },

@@ -54,9 +54,12 @@ export const complaintMachine = defineMachine<ComplaintData>({
   resource: 'complaint',
   title: { zh: '对技防服务单位的投诉', en: 'Complaint about a provider' },
   citation: { article: 28 },
+  summary:
+    'A user of a provider\'s service complains; the complaint goes to the police the provider files with. The provider may state its side and never sees who complained. The police verify it, which puts the provider on the warning list and announces it at once (Art 28), or reject it with reasons.',
   states: {
     received: {
       label: { zh: '已受理，待查证', en: 'Received, awaiting verification' },
+      deadlineDoc: { zh: '公安机关：受理后30日内查证（服务时限）', en: 'Police: verify within 30 days of receipt (service target)' },
       awaiting: 'official',
       deadline: (_d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.complaintVerification.days), party: 'official', label: SERVICE_TARGETS.complaintVerification.label, citation: SERVICE_TARGETS.complaintVerification.citation }),
     },
@@ -147,6 +150,8 @@ export const warningMachine = defineMachine<WarningData>({
   resource: 'warning',
   title: { zh: '警示公告', en: 'Warning announcement' },
   citation: { article: 28 },
+  summary:
+    'A provider with a verified violation (a case in which the police ordered or decided) or a verified complaint is put on the list and announced (`GET /api/v1/public/warnings`); the public list of providers shows it at once. A warning can be withdrawn with reasons. GAP(art 28): the regulation sets no period after which a warning lapses.',
   states: {
     published: { label: { zh: '已列入名录并公告', en: 'Listed and announced' } },
     withdrawn: { label: { zh: '已撤销', en: 'Withdrawn' }, terminal: true },

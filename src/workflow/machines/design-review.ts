@@ -114,6 +114,8 @@ export const designReviewMachine = defineMachine<DesignReviewData>({
   resource: 'design-review',
   title: { zh: '技防系统设计方案论证与验收', en: 'Design review and acceptance' },
   citation: { article: 12 },
+  summary:
+    'A new, rebuilt or extended building that must have a system registers its project with the standards applied (Art 13). The design scheme is reviewed by a panel (the construction unit with the design and construction units and technical experts) or a qualified agency (Art 12 ¶2); construction drawings and construction are possible only after a passed review. A change of scheme goes back to review. Acceptance is with the building and its conclusion must state the system\'s acceptance (Art 12 ¶1). The police may record a departure from the reviewed scheme, which opens an Art 31 (4) case. A public-area project by anyone but the department the government designated is refused (Art 9 ¶1).',
   states: {
     designing: { label: { zh: '设计中，待论证', en: 'Designing, review pending' }, awaiting: 'applicant' },
     review_failed: { label: { zh: '论证未通过', en: 'Review failed' }, awaiting: 'applicant' },

@@ -118,9 +118,12 @@ export const inspectionMachine = defineMachine<InspectionData>({
   resource: 'inspection',
   title: { zh: '监督检查', en: 'Supervisory inspection' },
   citation: { article: 26 },
+  summary:
+    'The police plan an inspection of a key unit (or a provider, Art 27 ¶1 (3)); a plan cannot be dated in the past. On start the checklist of Art 27 ¶1 items 1-5 is prefilled from the registry (unit type and Art 10 item, systems, retention), from the other workflows (the providers\' filings, design reviews) and from the law\'s rules run on those facts. Hazards are recorded against a rule of the regulation with photos; completing needs items 1-4 checked and issues the inspection record. Each hazard can then open a case. No field holds a fee (Art 29).',
   states: {
     planned: {
       label: { zh: '已计划', en: 'Planned' },
+      deadlineDoc: { zh: '公安机关：计划检查日后7日内开始（服务时限）', en: 'Police: start within 7 days after the planned date (service target)' },
       awaiting: 'official',
       deadline: (d) => ({
         dueAt: endOfChinaDay(addDays(d.plannedDate, SERVICE_TARGETS.inspectionStart.days)),

@@ -154,9 +154,12 @@ export const providerFiling = defineMachine<FilingData>({
   resource: 'filing',
   title: { zh: '技防服务单位备案', en: 'Provider filing' },
   citation: { article: 16 },
+  summary:
+    'A provider files with the city police of its place of business, or with the provincial police when it comes from outside Liaoning (Art 17); the platform routes it from the registry\'s provider record. The proof of each condition of Art 16 ¶1 items 1-4 must be attached (the law\'s filing rules check it); the business licence\'s unified social credit code must pass its GB 32100 check. The police accept, or return naming the conditions of Art 16 whose proof is missing: those are the only reasons the platform offers, because filing is not a licence. On acceptance the provider is on the public list at once (Art 18, `GET /api/v1/public/providers`) and a filing receipt is issued. GAP(art 17): the registry records providers as units with credit codes, so an individual from outside Liaoning cannot file yet.',
   states: {
     submitted: {
       label: { zh: '已提交，待审查', en: 'Submitted, awaiting the check' },
+      deadlineDoc: { zh: '公安机关：提交后10日内审查（服务时限，第十八条“及时”）', en: 'Police: check within 10 days of submission (service target; Art 18 "promptly")' },
       awaiting: 'official',
       deadline: (_d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.filingCheck.days), party: 'official', label: SERVICE_TARGETS.filingCheck.label, citation: SERVICE_TARGETS.filingCheck.citation }),
     },

@@ -44,9 +44,12 @@ export const rewardMachine = defineMachine<RewardData>({
   resource: 'reward',
   title: { zh: '表彰奖励', en: 'Commendation or reward' },
   citation: { article: 30 },
+  summary:
+    'The police propose and decide commendations and rewards for important leads or evidence from captured information, and for stopping a crime with a system; the law\'s Art 30 rule decides whether a contribution qualifies.',
   states: {
     proposed: {
       label: { zh: '已提名，待决定', en: 'Proposed, awaiting decision' },
+      deadlineDoc: { zh: '公安机关：提名后30日内决定（服务时限）', en: 'Police: decide within 30 days of the proposal (service target)' },
       awaiting: 'official',
       deadline: (_d, at) => ({ dueAt: deadlineAfter(at, SERVICE_TARGETS.rewardDecision.days), party: 'official', label: SERVICE_TARGETS.rewardDecision.label, citation: SERVICE_TARGETS.rewardDecision.citation }),
     },
