@@ -295,31 +295,48 @@ export async function sweep(deps: VaultDeps, actor: VaultActor, opts: { execute?
   if (opts.divisionPrefix) sq = sq.where('divisionCode', 'like', `${opts.divisionPrefix}%`);
   const systems = await sq.execute();
   const t0 = performance.now();
+  // Policies and holds are few: read once, not per system.
+  const policies = await db.selectFrom('retentionPolicies').selectAll().execute();
+  const bySystem = new Map(policies.filter((p) => p.systemId != null).map((p) => [Number(p.systemId), p]));
+  const byUnit = new Map(policies.filter((p) => p.systemId == null && p.keyUnitId != null).map((p) => [Number(p.keyUnitId), p]));
+  const heldSystems = new Set(
+    (
+      await db
+        .selectFrom('retentionHolds')
+        .select('systemId')
+        .distinct()
+        .where('releasedAt', 'is', null)
+        .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', nowIso)]))
+        .execute()
+    ).map((h) => Number(h.systemId)),
+  );
+  const minimums = new Map<string, RetentionMinimum | undefined>();
   const plans: (SweepSystemReport & { states: readonly string[] })[] = [];
   for (const s of systems) {
     const systemId = Number(s.systemId);
     const keyUnitId = s.keyUnitId == null ? null : Number(s.keyUnitId);
     // The longest minimum over what the system captures governs the whole system.
-    const min = minimumFor(deps, { retentionScope: s.retentionScope, art10Item: s.art10Item, captures: ['video', 'audio'] });
-    const policy = await policyFor(deps, systemId, keyUnitId);
-    const keepDays = effectiveKeepDays(min, policy.keepDays);
+    const category = `${s.retentionScope}:${s.art10Item ?? ''}`;
+    if (!minimums.has(category)) minimums.set(category, minimumFor(deps, { retentionScope: s.retentionScope, art10Item: s.art10Item, captures: ['video', 'audio'] }));
+    const min = minimums.get(category);
+    const p = bySystem.get(systemId) ?? (keyUnitId != null ? byUnit.get(keyUnitId) : undefined);
+    const action = (p?.action ?? 'report') as RetentionAction;
+    const keepDays = effectiveKeepDays(min, p?.keepDays ?? null);
     const cutoff = cutoffFor(now, keepDays);
-    const states = sweepTargetStates(policy.action === 'report' ? 'erase' : policy.action);
-    const agg = await db
-      .selectFrom('capturedSegments')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size').as('bytes')])
-      .where('systemId', '=', systemId)
-      .where('state', 'in', states)
-      .where('endedAt', '<=', cutoff)
-      .executeTakeFirstOrThrow();
-    const heldAgg = await heldCount(deps, systemId, states, cutoff, nowIso);
+    const states = sweepTargetStates(action === 'report' ? 'erase' : action);
+    // Written as SQL: this runs once per system, and the query builder would cost more than the index range itself.
+    const agg = (
+      await sql<{ n: number; bytes: number | null }>`select count(*) as n, sum(size) as bytes from captured_segments
+        where system_id = ${systemId} and state in (${sql.join(states)}) and ended_at <= ${cutoff}`.execute(deps.db)
+    ).rows[0];
+    const heldAgg = heldSystems.has(systemId) ? await heldCount(deps, systemId, states, cutoff, nowIso) : { n: 0, bytes: 0 };
     plans.push({
       systemId,
       keyUnitId,
       divisionCode: s.divisionCode,
       minimumDays: min?.days ?? null,
       keepDays,
-      action: policy.action,
+      action,
       cutoff,
       due: Number(agg.n) - heldAgg.n,
       dueBytes: Number(agg.bytes ?? 0) - heldAgg.bytes,
@@ -348,28 +365,56 @@ export async function sweep(deps: VaultDeps, actor: VaultActor, opts: { execute?
   };
 }
 
-/** Segments past the cutoff that an active hold covers (holds are few; each is one small range). */
+/**
+ * Segments past the cutoff that an active hold covers. Holds are few: their
+ * windows are merged and each is one small index range; only device-specific
+ * holds fall back to testing each segment.
+ */
 async function heldCount(deps: VaultDeps, systemId: number, states: readonly string[], cutoff: string, now: string): Promise<{ n: number; bytes: number }> {
   const db = vaultDb(deps.db);
   const holds = await db
     .selectFrom('retentionHolds')
-    .select(['id'])
+    .select(['windowFrom', 'windowTo', 'deviceId'])
     .where('systemId', '=', systemId)
     .where('releasedAt', 'is', null)
     .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
     .where('windowFrom', '<', cutoff)
-    .limit(1)
+    .orderBy('windowFrom')
     .execute();
   if (!holds.length) return { n: 0, bytes: 0 };
-  const r = await db
-    .selectFrom('capturedSegments as s')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('s.size').as('bytes')])
-    .where('s.systemId', '=', systemId)
-    .where('s.state', 'in', states)
-    .where('s.endedAt', '<=', cutoff)
-    .where(({ exists, selectFrom }) => exists(heldSubquery(selectFrom, now)))
-    .executeTakeFirstOrThrow();
-  return { n: Number(r.n), bytes: Number(r.bytes ?? 0) };
+  if (holds.some((h) => h.deviceId != null)) {
+    const r = await db
+      .selectFrom('capturedSegments as s')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('s.size').as('bytes')])
+      .where('s.systemId', '=', systemId)
+      .where('s.state', 'in', states)
+      .where('s.endedAt', '<=', cutoff)
+      .where(({ exists, selectFrom }) => exists(heldSubquery(selectFrom, now)))
+      .executeTakeFirstOrThrow();
+    return { n: Number(r.n), bytes: Number(r.bytes ?? 0) };
+  }
+  const merged: { from: string; to: string }[] = [];
+  for (const h of holds) {
+    const last = merged[merged.length - 1];
+    if (last && h.windowFrom <= last.to) last.to = h.windowTo > last.to ? h.windowTo : last.to;
+    else merged.push({ from: h.windowFrom, to: h.windowTo });
+  }
+  let n = 0;
+  let bytes = 0;
+  for (const w of merged) {
+    const r = await db
+      .selectFrom('capturedSegments')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size').as('bytes')])
+      .where('systemId', '=', systemId)
+      .where('state', 'in', states)
+      .where('endedAt', '>', w.from)
+      .where('endedAt', '<=', cutoff)
+      .where('startedAt', '<', w.to)
+      .executeTakeFirstOrThrow();
+    n += Number(r.n);
+    bytes += Number(r.bytes ?? 0);
+  }
+  return { n, bytes };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

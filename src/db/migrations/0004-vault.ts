@@ -70,8 +70,8 @@ export default function vaultMigration(d: DialectName): Migration {
         .addColumn('dedup_key', 'text', (c) => c.notNull().unique())
         .addCheckConstraint('captured_segments_span_ck', sql`ended_at > started_at`)
         .execute();
-      // The sweep and the coverage check: one range per system, by end of capture.
-      await db.schema.createIndex('captured_segments_system_state_end_idx').on('captured_segments').columns(['system_id', 'state', 'ended_at']).execute();
+      // The sweep: one range per system, by end of capture; `size` rides along so the range answers alone.
+      await db.schema.createIndex('captured_segments_system_state_end_idx').on('captured_segments').columns(['system_id', 'state', 'ended_at', 'size']).execute();
       await db.schema.createIndex('captured_segments_system_start_idx').on('captured_segments').columns(['system_id', 'started_at']).execute();
       await db.schema.createIndex('captured_segments_unit_idx').on('captured_segments').columns(['key_unit_id', 'started_at']).execute();
       await db.schema.createIndex('captured_segments_division_idx').on('captured_segments').columns(['division_code', 'started_at']).execute();
