@@ -9,7 +9,7 @@ import { ArticleLink } from './citation';
 import { FindingList } from './finding-list';
 import { OutcomeTag } from './outcome-tag';
 import './compliance.css';
-import { isEntityKind, OUTCOMES, type EntityAssessment, type Outcome } from './types';
+import { chinaDateTime, isEntityKind, OUTCOMES, type EntityAssessment, type Outcome } from './types';
 
 const ORDER: Record<Outcome, number> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<Outcome, number>;
 
@@ -78,7 +78,7 @@ function AssessmentBody({ headingId, data, loading, error, reload }: { headingId
             />
           )}
           <Typography.Paragraph className="jf-muted jf-sweep-note">
-            {data.sweep ? t(data.sweep.current ? 'sweepCurrent' : 'sweepStale', { date: data.sweep.assessedAt.slice(0, 10) }) : t('sweepNever')}
+            {data.sweep ? t(data.sweep.current ? 'sweepCurrent' : 'sweepStale', { date: chinaDateTime(data.sweep.assessedAt) }) : t('sweepNever')}
           </Typography.Paragraph>
         </>
       )}

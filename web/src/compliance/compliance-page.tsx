@@ -8,7 +8,7 @@ import { useApi } from '../ui/use-api';
 import { ArticleLink } from './citation';
 import './compliance.css';
 import { OutcomeTag } from './outcome-tag';
-import { ENTITY_KINDS, OUTCOMES, type FindingsPage, type Outcome, type RuleRow, type Summary, type SummaryRow } from './types';
+import { chinaDateTime, ENTITY_KINDS, OUTCOMES, type FindingsPage, type Outcome, type RuleRow, type Summary, type SummaryRow } from './types';
 
 const levelOf = (code: string | null) => (!code || code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'city' : 'county');
 const cityOf = (code: string) => `${code.slice(0, 4)}00`;
@@ -92,6 +92,7 @@ export default function CompliancePage() {
     {
       title: t('colEntity'),
       key: 'entity',
+      className: 'jf-col-entity',
       render: (_, i) => (
         <>
           <span className="jf-muted">{t(`kind.${i.entity.type}`)} </span>
@@ -99,9 +100,9 @@ export default function CompliancePage() {
         </>
       ),
     },
-    { title: t('colPlace'), key: 'place', render: (_, i) => [i.entity.cityName, i.entity.divisionName !== i.entity.cityName ? i.entity.divisionName : null].filter(Boolean).join(' ') },
-    { title: t('colOutcome'), key: 'outcome', render: (_, i) => <OutcomeTag outcome={i.finding.outcome} /> },
-    { title: t('colRule'), key: 'article', render: (_, i) => <ArticleLink href={i.finding.href} label={i.finding.citationLabel} /> },
+    { title: t('colPlace'), key: 'place', className: 'jf-col-place', render: (_, i) => [i.entity.cityName, i.entity.divisionName !== i.entity.cityName ? i.entity.divisionName : null].filter(Boolean).join(' ') },
+    { title: t('colOutcome'), key: 'outcome', className: 'jf-col-place', render: (_, i) => <OutcomeTag outcome={i.finding.outcome} /> },
+    { title: t('colRule'), key: 'article', className: 'jf-col-article', render: (_, i) => <ArticleLink href={i.finding.href} label={i.finding.citationLabel} /> },
     { title: t('colMessage'), key: 'message', render: (_, i) => b(i.finding.message) },
   ];
   const selectedRule = rules?.find((r) => r.ruleId === rule);
@@ -111,7 +112,7 @@ export default function CompliancePage() {
       <Typography.Title level={1}>{t('complianceTitle')}</Typography.Title>
       <Typography.Paragraph>{t('complianceIntro')}</Typography.Paragraph>
       <ApiErrorAlert error={summary.error} onRetry={summary.reload} />
-      {summary.data && <Typography.Paragraph className="jf-muted">{run ? t('lastRun', { at: (run.finishedAt ?? run.startedAt).slice(0, 16).replace('T', ' '), asOf: run.asOf }) : t('noRun')}</Typography.Paragraph>}
+      {summary.data && <Typography.Paragraph className="jf-muted">{run ? t('lastRun', { at: chinaDateTime(run.finishedAt ?? run.startedAt), asOf: run.asOf }) : t('noRun')}</Typography.Paragraph>}
       <nav aria-label={t('breadcrumb')}>
         <Breadcrumb items={crumbs} />
       </nav>

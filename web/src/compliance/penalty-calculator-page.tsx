@@ -96,7 +96,7 @@ export default function PenaltyCalculatorPage() {
         </Form.Item>
         {itemsOf ? (
           <Form.Item name="item" label={t('fieldItem')} rules={article === 35 ? [{ required: true, message: t('fieldItem') }] : undefined} required={article === 35}>
-            <Select allowClear loading={law.loading} options={items.map((i) => ({ value: i.number, label: `${b(i.label)} ${b({ zh: i.zh, en: i.en })}` }))} popupMatchSelectWidth={false} />
+            <Select allowClear loading={law.loading} options={items.map((i) => ({ value: i.number, label: b({ zh: i.zh, en: i.en }) }))} popupMatchSelectWidth={false} />
           </Form.Item>
         ) : (
           <Typography.Paragraph className="jf-muted">{t('noItem')}</Typography.Paragraph>

@@ -117,3 +117,9 @@ export interface FindingsPage {
   page: number;
   pageSize: number;
 }
+
+/** An instant as the time in China (UTC+8): `2026-06-01 16:00`. */
+export function chinaDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
