@@ -49,3 +49,4 @@ export { FsBlobStore } from './store/fs-blob-store.js';
 export type { BlobStore, BlobWriter } from './store/blob-store.js';
 export { hmacProtector, fileKeyProtector, maskName, maskResidentId, type PiiProtector } from './pii.js';
 export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type FolderFile, type FolderOutcome } from './folder-ingest.js';
+export { startRetentionSweeper } from './sweeper.js';
