@@ -84,6 +84,7 @@ export interface LedgerEntry {
 /** Entries [start, end) of the signed tree, at most MAX_ENTRIES_PER_REQUEST. */
 export async function listEntries(db: AnyDb, start: number, end?: number): Promise<{ treeSize: number; entries: LedgerEntry[] }> {
   const treeSize = await signedSize(db);
+  if (start >= treeSize) throw new AppError(LedgerErrors.JF_LEDGER_BAD_RANGE, { params: { reason: `start ${start} is not below the tree size ${treeSize}` } });
   const e = end ?? Math.min(treeSize, start + 100);
   if (e > treeSize) throw new AppError(LedgerErrors.JF_LEDGER_SIZE_BEYOND_TREE, { params: { size: e, treeSize } });
   if (start >= e) throw new AppError(LedgerErrors.JF_LEDGER_BAD_RANGE, { params: { reason: `start ${start} must be below end ${e}` } });

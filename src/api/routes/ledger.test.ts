@@ -118,6 +118,7 @@ describe.each(testDialects)('ledger API on %s', (dialect) => {
       ['/api/v1/ledger/proof/consistency?from=0&to=3', 'JF_LEDGER_FROM_EMPTY', /empty tree/],
       [`/api/v1/ledger/proof/consistency?from=1&to=${size + 7}`, 'JF_LEDGER_SIZE_BEYOND_TREE', /beyond the ledger/],
       ['/api/v1/ledger/entries?start=4&end=4', 'JF_LEDGER_BAD_RANGE', /start 4 must be below end 4/],
+      [`/api/v1/ledger/entries?start=${size}`, 'JF_LEDGER_BAD_RANGE', new RegExp(`start ${size} is not below the tree size ${size}`)],
       [`/api/v1/ledger/entries?start=0&end=${size + 1}`, 'JF_LEDGER_SIZE_BEYOND_TREE', /beyond/],
       ['/api/v1/ledger/proof/inclusion?leaf=abc', 'JF_VALIDATION', /invalid/],
       ['/api/v1/ledger/proof/inclusion?leaf=-1', 'JF_VALIDATION', /invalid/],
