@@ -1,10 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/access/index.js';
-import { createItem, RegistryRepository, syncReferenceData, type RegistryContext } from '../../src/registry/index.js';
-import { systemClock } from '../../src/shared/clock.js';
-import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
 import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, screenshot, switchLanguage, type StorageState } from './browser.js';
 
 /** Serious and critical findings of axe-core (WCAG 2.1 A and AA, and best practices), as `rule: targets`. */
@@ -26,19 +23,11 @@ describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
   /** A supervisor's logged-in profile, so each check does not log in again. */
   let supervisor: StorageState;
   beforeAll(async () => {
-    server = await startServer({
-      prepare: async (tdb) => {
-        const ctx: RegistryContext = { repo: RegistryRepository.of(tdb), clock: systemClock };
-        await syncReferenceData(ctx.repo, systemClock);
-        const setup: Actor = { userId: 0, username: 'setup', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
-        await createItem(ctx, setup, 'key-units', { name: '沈阳市第一二〇中学', unitType: 'secondary_school', divisionCode: '210102' });
-        await createItem(ctx, setup, 'key-units', { name: '沈阳市第二十中学', unitType: 'secondary_school', divisionCode: '210102', restricted: true });
-      },
-    });
-    await server.createUser({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    // The demo Liaoning: full pages of real-looking rows, a restricted unit among them (art 19).
+    server = await startServer({ seed: 'demo' });
     browser = await launchBrowser();
     const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await logIn(page, 'demo-shenyang', DEMO_PASSWORD);
     supervisor = await context.storageState();
     await context.close();
   });

@@ -1,9 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
-import { systemClock } from '../../src/shared/clock.js';
-import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, type StorageState } from './browser.js';
 
 /** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow a long list. */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
@@ -25,10 +23,16 @@ const rowNames = (page: Page) => page.locator('.jf-registry-table tbody tr.ant-t
 describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   let server: RunningServer;
   let browser: Browser;
+  /** demo-shenyang's logged-in profile; the logout journey logs in on its own. */
+  let supervisor: StorageState;
   beforeAll(async () => {
-    server = await startServer({ prepare: async (tdb) => void (await syncReferenceData(RegistryRepository.of(tdb), systemClock)) });
-    await server.createUser({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    // The demo Liaoning, as a fresh `jifang serve` has it; demo-shenyang is the Shenyang city police supervisor.
+    server = await startServer({ seed: 'demo' });
     browser = await launchBrowser();
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'demo-shenyang', DEMO_PASSWORD);
+    supervisor = await context.storageState();
+    await context.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,8 +40,8 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   });
 
   it('lets a city police supervisor record a key unit and find it by a Chinese fragment of its name', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    const { context, page } = await newPage(browser, server.url, supervisor);
+    await page.goto('/');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '技防重点单位' }).click();
     await page.getByRole('heading', { level: 1, name: '技术防范重点单位' }).waitFor();
 
@@ -69,8 +73,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   });
 
   it('shows the server’s field problems next to their fields', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    const { context, page } = await newPage(browser, server.url, supervisor);
     await page.goto('/registry/key-units');
     await page.getByRole('button', { name: '新 建' }).click();
     const drawer = page.locator('.jf-record-drawer');
@@ -87,8 +90,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   });
 
   it('shows a refusal citing the regulation in the current language, with a link to the cited item', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    const { context, page } = await newPage(browser, server.url, supervisor);
     // The answer of a rule that refuses with its citation, in the error body every route uses.
     await page.route('**/api/v1/registry/key-units', (route) =>
       route.request().method() === 'POST'
@@ -138,15 +140,15 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
 
   it('logs out, and then asks for a login before showing a registry', async () => {
     const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    await logIn(page, 'demo-shenyang', DEMO_PASSWORD);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     expect(await page.getByTestId('user-name').count()).toBe(0);
     await page.goto('/registry/key-units');
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     // After logging in again, the page asked for is shown.
-    await page.getByRole('textbox', { name: '用户名' }).fill('sy-police');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('textbox', { name: '用户名' }).fill('demo-shenyang');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /^登\s*录$/ }).click();
     await page.getByRole('heading', { level: 1, name: '技术防范重点单位' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/registry/key-units');
@@ -154,8 +156,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
   });
 
   it('imports a CSV file all or nothing, showing a refused file’s problems by row and field, and exports what the list shows', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await logIn(page, 'sy-police', TEST_PASSWORD);
+    const { context, page } = await newPage(browser, server.url, supervisor);
     await page.goto('/registry/key-units');
     await page.getByRole('button', { name: '导 入' }).click();
     const dialog = page.getByRole('dialog', { name: '导入技术防范重点单位' });

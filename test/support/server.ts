@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
 import { createUser, type Actor, type NewUser } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
+import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/registry/seed/demo.js';
 import type { DialectName } from '../../src/db/database.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -54,8 +56,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export { DEMO_PASSWORD };
+
 export interface ServerOptions {
   dialect?: DialectName;
+  /**
+   * `reference`: the GB/T 2260 divisions and the police organs; `demo`: those
+   * and the demo Liaoning with one account per role (`demo-shenyang`,
+   * `demo-school`, … password DEMO_PASSWORD), as `jifang serve` seeds an empty database.
+   */
+  seed?: 'reference' | 'demo';
   /** Runs on the fresh database before the server starts: seeding demo data, say. */
   prepare?: (tdb: TestDatabase) => Promise<void>;
 }
@@ -68,6 +78,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   ensureWebBuilt();
   const tdb = await createTestDatabase(opts.dialect ?? 'sqlite');
   try {
+    if (opts.seed === 'demo') await seedDemo(tdb, systemClock);
+    else if (opts.seed === 'reference') await syncReferenceData(RegistryRepository.of(tdb), systemClock);
     await opts.prepare?.(tdb);
     const config = loadConfig({}, { dataDir: tdb.dataDir, host: '127.0.0.1', port: 0, loginRateLimitPerMinute: 1000, secureCookies: false });
     const app = await buildApp({ jdb: tdb, clock: systemClock, config }, { serveWeb: true });

@@ -1,8 +1,8 @@
 import { Cascader } from 'antd';
-import { useEffect, useState } from 'react';
-import { useLang, useT } from '../i18n/i18n';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useT } from '../i18n/i18n';
 import { registry } from '../i18n/registry';
-import { divisionPath, LIAONING, loadDivisions } from './divisions';
+import { divisionPath, LIAONING, loadDivisions, type DivisionOption } from './divisions';
 
 interface Option {
   value: string;
@@ -32,44 +32,45 @@ export interface DivisionCascaderProps {
 /** City → county, loaded from the divisions API a level at a time. */
 export function DivisionCascader({ id, value, onChange, mode, citiesOnly, disabled, status, className, ...aria }: DivisionCascaderProps) {
   const t = useT(registry);
-  const { lang } = useLang();
-  const [options, setOptions] = useState<Option[]>([]);
+  const [cities, setCities] = useState<DivisionOption[]>([]);
+  /** Counties by city code, as they are loaded. */
+  const [counties, setCounties] = useState<Record<string, DivisionOption[]>>({});
+
+  const loadCounties = useCallback(async (city: string) => {
+    const kids = await loadDivisions(city);
+    setCounties((c) => (c[city] ? c : { ...c, [city]: kids }));
+  }, []);
 
   // The cities, and the counties of the city the current value lies in, so its name shows at once.
   useEffect(() => {
     let live = true;
-    (async () => {
-      const cities = await loadDivisions(LIAONING);
-      const opts: Option[] = cities.map((c) => ({ value: c.code, label: c.name, isLeaf: !!citiesOnly }));
-      const path = value ? divisionPath(value) : [];
-      if (!citiesOnly && path.length === 2) {
-        const city = opts.find((o) => o.value === path[0]);
-        if (city) city.children = (await loadDivisions(path[0])).map((d) => ({ value: d.code, label: d.name, isLeaf: true }));
-      }
-      if (mode === 'any' && !citiesOnly) opts.unshift({ value: LIAONING, label: lang === 'en' ? 'Liaoning (whole province)' : '辽宁省（全省）', isLeaf: true });
-      if (live) setOptions(opts);
-    })().catch(() => undefined);
+    loadDivisions(LIAONING).then((c) => live && setCities(c), () => undefined);
     return () => {
       live = false;
     };
-    // Only the value's city matters, and only before the user opens a city.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [citiesOnly, mode, lang]);
+  }, []);
+  const valueCity = value && !citiesOnly && divisionPath(value).length === 2 ? divisionPath(value)[0] : null;
+  useEffect(() => {
+    if (valueCity) loadCounties(valueCity).catch(() => undefined);
+  }, [valueCity, loadCounties]);
 
-  async function loadData(selected: Option[]) {
-    const target = selected[selected.length - 1];
-    if (target.children) return;
-    const kids = await loadDivisions(target.value);
-    target.children = kids.map((d) => ({ value: d.code, label: d.name, isLeaf: true }));
-    setOptions((o) => [...o]);
-  }
+  const options = useMemo<Option[]>(() => {
+    const opts: Option[] = cities.map((c) => ({
+      value: c.code,
+      label: c.name,
+      isLeaf: !!citiesOnly,
+      children: citiesOnly ? undefined : counties[c.code]?.map((d) => ({ value: d.code, label: d.name, isLeaf: true })),
+    }));
+    if (mode === 'any' && !citiesOnly) opts.unshift({ value: LIAONING, label: t('wholeProvince'), isLeaf: true });
+    return opts;
+  }, [cities, counties, citiesOnly, mode, t]);
 
   return (
     <Cascader
       id={id}
       className={className}
       options={options}
-      loadData={(s) => void loadData(s as Option[])}
+      loadData={(selected) => void loadCounties(String(selected[selected.length - 1].value)).catch(() => undefined)}
       value={value ? (value === LIAONING ? [LIAONING] : divisionPath(value)) : undefined}
       changeOnSelect={mode === 'any'}
       onChange={(path) => onChange?.(path && path.length ? String(path[path.length - 1]) : null)}
