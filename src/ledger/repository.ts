@@ -58,9 +58,10 @@ export async function enqueue(db: AnyDb, body: string, queuedAtMs: number): Prom
   await sql`insert into ledger_queue (body, queued_at_ms) values (${body}, ${queuedAtMs})`.execute(db);
 }
 
+/** The oldest queued leaves, read without the camel-case plugin's per-row mapping (the sequencer's hot path). */
 export async function queued(db: AnyDb, limit: number): Promise<{ id: number; body: string; queuedAtMs: number }[]> {
-  const rows = await ledgerDb(db).selectFrom('ledgerQueue').select(['id', 'body', 'queuedAtMs']).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: Number(r.id), body: r.body, queuedAtMs: Number(r.queuedAtMs) }));
+  const r = await sql<{ id: number; body: string; queued_at_ms: number }>`select id, body, queued_at_ms from ledger_queue order by id limit ${limit}`.execute(db.withoutPlugins());
+  return r.rows.map((x) => ({ id: Number(x.id), body: x.body, queuedAtMs: Number(x.queued_at_ms) }));
 }
 
 export async function queueStats(db: AnyDb): Promise<{ count: number; oldestMs: number | null }> {
