@@ -5,6 +5,8 @@ import { registerIngestCommand } from './commands/ingest.js';
 import { registerLawCommand } from './commands/law.js';
 import { registerLedgerCommand } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerRegistryCommand } from './commands/registry-io.js';
+import { registerSeedCommand } from './commands/seed.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerUserCommand } from './commands/user.js';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerUserCommand(program);
   // Context commands register below, one line each.
+  registerSeedCommand(program);
+  registerRegistryCommand(program);
   registerIngestCommand(program);
   registerEvidenceCommand(program);
   registerLawCommand(program);

@@ -107,7 +107,7 @@ function parseItem<D>(row: Record<string, unknown>): ItemRow<D> {
   return { ...(row as unknown as ItemRow<D>), id: Number(row.id), data: JSON.parse(row.data as string) as D, restricted: Number(row.restricted) };
 }
 
-async function loadItem(trx: WfTrx, id: number): Promise<ItemRow | undefined> {
+export async function loadItem(trx: WfTrx, id: number): Promise<ItemRow | undefined> {
   const row = await trx.selectFrom('workflowItems').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? parseItem(row as unknown as Record<string, unknown>) : undefined;
 }
@@ -167,19 +167,30 @@ interface Applied {
 }
 
 /** Enters `toState`: the deadline it sets, the jobs it schedules, the misses it resolves. */
-async function enterState(c: TrxContext, machine: AnyMachine, item: ItemRow, toState: string, data: unknown, changed: boolean) {
+/**
+ * Enters `toState`: voids the deadlines of the state left, resolves a miss
+ * recorded on it, schedules the new state's deadline. `fresh` is a new item
+ * (nothing to void or resolve).
+ */
+async function enterState(c: TrxContext, machine: AnyMachine, item: ItemRow, toState: string, data: unknown, changed: boolean, fresh = false) {
   const st = machine.states[toState];
   const deadline = st.deadline ? st.deadline(data as never, c.now) : null;
   const now = c.now.toISOString();
   const db = c.trx;
   if (changed) {
-    await db.updateTable('workflowJobs').set({ status: 'void', finishedAt: now }).where('itemId', '=', item.id).where('status', '=', 'pending').execute();
-    await db
-      .updateTable('workflowMissedDeadlines')
-      .set({ resolvedAt: now, resolvedBy: c.acting.kind === 'person' ? c.acting.actor.userId : null })
-      .where('itemId', '=', item.id)
-      .where('resolvedAt', 'is', null)
-      .execute();
+    if (!fresh) {
+      await db.updateTable('workflowJobs').set({ status: 'void', finishedAt: now }).where('itemId', '=', item.id).where('status', '=', 'pending').execute();
+      // A miss is recorded only for a passed deadline that had no transition of its own.
+      const left = machine.states[item.state]?.deadline?.(item.data as never, c.now);
+      if (item.dueAt && item.dueAt <= now && !left?.onExpiry) {
+        await db
+          .updateTable('workflowMissedDeadlines')
+          .set({ resolvedAt: now, resolvedBy: c.acting.kind === 'person' ? c.acting.actor.userId : null })
+          .where('itemId', '=', item.id)
+          .where('resolvedAt', 'is', null)
+          .execute();
+      }
+    }
     if (deadline) {
       await db
         .insertInto('workflowJobs')
@@ -295,7 +306,7 @@ async function openInTrx(c: TrxContext, machineName: string, openerName: string,
       item = (await loadItem(c.trx, id))!;
     }
   }
-  const deadline = await enterState(c, w.machine, item, toState, item.data, true);
+  const deadline = await enterState(c, w.machine, item, toState, item.data, true, true);
   if (deadline) {
     await c.trx.updateTable('workflowItems').set({ dueAt: deadline.dueAt, dueParty: deadline.party }).where('id', '=', id).execute();
   }
@@ -397,15 +408,16 @@ export async function transitionItem(deps: WorkflowDeps, acting: Acting, itemId:
   );
 }
 
-export async function transitionInTrx(c: TrxContext, itemId: number, name: string, req: TransitionRequest): Promise<Applied> {
-  const item = await loadItem(c.trx, itemId);
-  const unknownItem = notFound({ zh: `事项 ${itemId}`, en: `item ${itemId}` });
-  if (!item) throw unknownItem;
+/** `loaded` is the item as the caller has just read it in this transaction (the scheduler does). */
+export async function transitionInTrx(c: TrxContext, itemId: number, name: string, req: TransitionRequest, loaded?: ItemRow): Promise<Applied> {
+  const item = loaded ?? (await loadItem(c.trx, itemId));
+  const unknownItem = () => notFound({ zh: `事项 ${itemId}`, en: `item ${itemId}` });
+  if (!item) throw unknownItem();
   const w = workflowOf(item.machine);
   const m = w.machine;
   const actor = c.acting.kind === 'person' ? c.acting.actor : null;
   if (actor && !mayRead(actor, m as never, item)) {
-    throw outsideJurisdiction(actor, 'read', resourceRef(m as never, item, 'reader')) ?? unknownItem;
+    throw outsideJurisdiction(actor, 'read', resourceRef(m as never, item, 'reader')) ?? unknownItem();
   }
   const t = m.transition(name);
   if (!t || t.from.length === 0) throw new AppError(WorkflowErrors.JF_WF_UNKNOWN_TRANSITION, { params: { machine: m.name, transition: name } });
@@ -475,5 +487,13 @@ export async function transitionInTrx(c: TrxContext, itemId: number, name: strin
     throw new AppError(WorkflowErrors.JF_WF_VERSION_CONFLICT, { params: { current: current?.version ?? '?', expected: item.version }, extra: { currentState: current?.state, currentVersion: current?.version } });
   }
   await logTransition(c, item, t, item.state, toState, item.version + 1, input);
-  return { item: (await loadItem(c.trx, item.id))!, documents: issued };
+  const after: ItemRow = {
+    ...item,
+    state: toState,
+    version: item.version + 1,
+    data: data as Record<string, unknown>,
+    updatedAt: now,
+    ...(changed ? { awaiting: st.awaiting ?? null, dueAt: deadline?.dueAt ?? null, dueParty: deadline?.party ?? null, closedAt: st.terminal ? now : null } : {}),
+  };
+  return { item: after, documents: issued };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { AppError } from '../shared/errors.js';
-import { transitionInTrx } from './engine.js';
+import { loadItem, transitionInTrx } from './engine.js';
 import { portsFor } from './ports/index.js';
 import { workflowDb, type WfTrx } from './tables.js';
 import type { WorkflowDeps } from './workflow.js';
@@ -22,12 +22,14 @@ export interface SchedulerOptions {
   owner?: string;
   /** How long a claim holds. */
   leaseMs?: number;
-  /** Jobs claimed per tick. */
+  /** Jobs claimed per tick: the bound on one tick's work; a backlog drains over successive ticks. */
   batchSize?: number;
   /** Jobs acted on at once (PostgreSQL uses the pool; SQLite serialises anyway). */
   concurrency?: number;
   /** Attempts before a job is marked failed. */
   maxAttempts?: number;
+  /** Jobs acted on in one transaction (one by one again if any of them fails). */
+  runLength?: number;
 }
 
 export interface TickResult {
@@ -41,6 +43,9 @@ export interface TickResult {
   failed: number;
   ms: number;
 }
+
+/** Jobs one tick claims by default. */
+export const DEFAULT_BATCH = 200;
 
 export function defaultOwner(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -93,40 +98,70 @@ class LeaseLost extends Error {}
 
 type Outcome = 'transitioned' | 'missed' | 'voided';
 
-async function act(deps: WorkflowDeps, job: ClaimedJob, owner: string, now: Date): Promise<Outcome> {
+/** Acts on one job inside `trx`. */
+async function actIn(trx: WfTrx, deps: WorkflowDeps, job: ClaimedJob, owner: string, now: Date): Promise<Outcome> {
   const nowIso = now.toISOString();
-  return workflowDb(deps.jdb.db)
-    .transaction()
-    .execute(async (trx) => {
-      const item = await trx.selectFrom('workflowItems').select(['id', 'machine', 'state', 'divisionCode', 'competentOrgan', 'dueAt']).where('id', '=', job.itemId).executeTakeFirst();
-      if (!item || item.state !== job.state) {
-        await finish(trx, job, owner, 'void', nowIso);
-        return 'voided';
-      }
-      if (job.onExpiry) {
-        // Finished first: the transition voids the item's pending jobs, this one included.
-        await finish(trx, job, owner, 'done', nowIso);
-        await transitionInTrx({ trx, deps, ports: portsFor(deps.jdb), acting: { kind: 'system' }, now }, job.itemId, job.onExpiry, {});
-        return 'transitioned';
-      }
-      await trx
-        .insertInto('workflowMissedDeadlines')
-        .values({
-          itemId: job.itemId,
-          machine: item.machine,
-          state: job.state,
-          party: job.party,
-          divisionCode: item.divisionCode,
-          competentOrgan: item.competentOrgan,
-          dueAt: job.dueAt,
-          detectedAt: nowIso,
-          resolvedAt: null,
-          resolvedBy: null,
-        })
-        .execute();
-      await finish(trx, job, owner, 'done', nowIso);
-      return 'missed';
-    });
+  const item = await loadItem(trx, job.itemId);
+  if (!item || item.state !== job.state) {
+    await finish(trx, job, owner, 'void', nowIso);
+    return 'voided';
+  }
+  if (job.onExpiry) {
+    // Finished first: the transition voids the item's pending jobs, this one included.
+    await finish(trx, job, owner, 'done', nowIso);
+    await transitionInTrx({ trx, deps, ports: portsFor(deps.jdb), acting: { kind: 'system' }, now }, job.itemId, job.onExpiry, {}, item);
+    return 'transitioned';
+  }
+  await trx
+    .insertInto('workflowMissedDeadlines')
+    .values({
+      itemId: job.itemId,
+      machine: item.machine,
+      state: job.state,
+      party: job.party,
+      divisionCode: item.divisionCode,
+      competentOrgan: item.competentOrgan,
+      dueAt: job.dueAt,
+      detectedAt: nowIso,
+      resolvedAt: null,
+      resolvedBy: null,
+    })
+    .execute();
+  await finish(trx, job, owner, 'done', nowIso);
+  return 'missed';
+}
+
+/**
+ * Acts on a run of jobs in one transaction: the common case, where nothing
+ * fails, pays one commit for the run. If anything in it fails, the run is
+ * rolled back and its jobs are acted on one by one, so a failure holds back
+ * only its own job.
+ */
+async function actOnRun(deps: WorkflowDeps, run: ClaimedJob[], owner: string, now: Date, result: TickResult, maxAttempts: number) {
+  if (run.length > 1) {
+    try {
+      const outcomes = await workflowDb(deps.jdb.db)
+        .transaction()
+        .execute(async (trx) => {
+          const out: Outcome[] = [];
+          for (const job of run) out.push(await actIn(trx, deps, job, owner, now));
+          return out;
+        });
+      for (const o of outcomes) result[o]++;
+      return;
+    } catch {
+      // Fall through: one by one.
+    }
+  }
+  for (const job of run) {
+    try {
+      result[await workflowDb(deps.jdb.db).transaction().execute((trx) => actIn(trx, deps, job, owner, now))]++;
+    } catch (e) {
+      if (e instanceof LeaseLost) continue;
+      result.failed++;
+      await release(deps, job, owner, now, e, maxAttempts);
+    }
+  }
 }
 
 async function release(deps: WorkflowDeps, job: ClaimedJob, owner: string, now: Date, error: unknown, maxAttempts: number) {
@@ -146,23 +181,17 @@ export async function tick(deps: WorkflowDeps, opts: SchedulerOptions = {}): Pro
   const started = performance.now();
   const owner = opts.owner ?? defaultOwner();
   const now = deps.clock.now();
-  const jobs = await claim(deps, owner, now, opts.leaseMs ?? 60_000, opts.batchSize ?? 500);
+  const jobs = await claim(deps, owner, now, opts.leaseMs ?? 60_000, opts.batchSize ?? DEFAULT_BATCH);
   const result: TickResult = { claimed: jobs.length, transitioned: 0, missed: 0, voided: 0, failed: 0, ms: 0 };
   const concurrency = deps.jdb.dialect === 'postgres' ? Math.max(1, opts.concurrency ?? 8) : 1;
+  const runLength = Math.max(1, opts.runLength ?? 25);
+  const runs: ClaimedJob[][] = [];
+  for (let i = 0; i < jobs.length; i += runLength) runs.push(jobs.slice(i, i + runLength));
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      try {
-        result[await act(deps, job, owner, now)]++;
-      } catch (e) {
-        if (e instanceof LeaseLost) continue;
-        result.failed++;
-        await release(deps, job, owner, now, e, opts.maxAttempts ?? 5);
-      }
-    }
+    while (next < runs.length) await actOnRun(deps, runs[next++], owner, now, result, opts.maxAttempts ?? 5);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
   result.ms = Math.round((performance.now() - started) * 10) / 10;
   return result;
 }
@@ -178,7 +207,7 @@ export interface RunningScheduler {
  */
 export function startScheduler(deps: WorkflowDeps, opts: SchedulerOptions & { intervalMs?: number; onTick?: (r: TickResult) => void; onError?: (e: unknown) => void } = {}): RunningScheduler {
   const owner = opts.owner ?? defaultOwner();
-  const batch = opts.batchSize ?? 500;
+  const batch = opts.batchSize ?? DEFAULT_BATCH;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();

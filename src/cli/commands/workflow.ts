@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../shared/clock.js';
-import { renderWorkflowsMarkdown, tick } from '../../workflow/index.js';
+import { DEFAULT_BATCH, renderWorkflowsMarkdown, tick } from '../../workflow/index.js';
 import { workflowDb } from '../../workflow/tables.js';
 import { withDatabase } from '../runtime.js';
 
@@ -15,7 +15,7 @@ export function registerWorkflowCommand(program: Command) {
   scheduler
     .command('tick')
     .description('Claim the deadlines that are due and act on them once: take the system transition, or record the miss')
-    .option('--batch <n>', 'jobs to claim', (v) => Number(v), 500)
+    .option('--batch <n>', 'jobs to claim', (v) => Number(v), DEFAULT_BATCH)
     .option('--json', 'print the result as JSON')
     .action(async (o: { batch: number; json?: boolean }) => {
       await withDatabase(async (jdb) => {
