@@ -86,7 +86,12 @@ export async function importItems(ctx: RegistryContext, actor: Actor | null, kin
         issues.push({ field, rule: 'forbidden', message: { zh: '不在您可以登记的范围内', en: 'is outside what you may record' } });
       }
     }
-    for (const x of issues) errors.push(atRow(r.row, x));
+    // In the order of the file's columns, so a report reads left to right.
+    const at = (field: string) => {
+      const i = table.header.indexOf(field);
+      return i < 0 ? table.header.length : i;
+    };
+    for (const x of [...issues].sort((a, b) => at(a.field) - at(b.field))) errors.push(atRow(r.row, x));
   });
   if (errors.length) throw rejected(errors);
 
@@ -98,5 +103,6 @@ export async function importItems(ctx: RegistryContext, actor: Actor | null, kin
       now,
     ),
   );
+  if (imported >= 10_000) await ctx.repo.refreshStatistics();
   return { imported };
 }

@@ -101,6 +101,18 @@ describe.each(testDialects)('registry on %s', (dialect) => {
     expect(await names('"')).toEqual([]);
   });
 
+  it('finds the same rows whether it fetches matches by id or walks the list’s index', async () => {
+    const walking: RegistryContext = { repo: RegistryRepository.of(tdb, { walkIndexAbove: 0 }), clock };
+    const scopes = [admin, police('city_supervisor', '210100'), police('county_supervisor', '210102'), { ...admin, role: 'investigator' as const }];
+    for (const q of ['银', '沈阳', '实验学', '档', 'hotel', '熊猫']) {
+      for (const who of scopes) {
+        const a = await listItems(ctx, who, 'key-units', { q });
+        const b = await listItems(walking, who, 'key-units', { q });
+        expect(b).toEqual(a);
+      }
+    }
+  });
+
   it('keeps a Shenyang supervisor to Shenyang and a county supervisor to the county', async () => {
     const sy = await listItems(ctx, police('city_supervisor', '210100'), 'key-units', {});
     expect(sy.items.every((i) => i.cityCode === '210100')).toBe(true);
@@ -153,6 +165,14 @@ describe.each(testDialects)('registry on %s', (dialect) => {
     }
     const sup = await listItems(ctx, police('city_supervisor', '210100'), 'security-systems', {});
     expect(sup.items.some((s) => s.restricted)).toBe(true);
+    // Counted without the restricted unit, however the search is carried out.
+    const investigator = { ...admin, role: 'investigator' as const };
+    const walking: RegistryContext = { repo: RegistryRepository.of(tdb, { walkIndexAbove: 0 }), clock };
+    for (const c of [ctx, walking]) {
+      expect((await listItems(c, investigator, 'key-units', { q: '试卷' })).total).toBe(0);
+      expect((await listItems(c, investigator, 'key-units', { q: '沈阳' })).items.map((i) => i.name)).not.toContain('沈阳市皇姑区试卷印制厂');
+      expect((await listItems(c, admin, 'key-units', { q: '试卷' })).total).toBe(1);
+    }
   });
 
   it('checks the rules that tie fields together', async () => {

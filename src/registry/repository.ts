@@ -1,8 +1,8 @@
-import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ListScope } from '../access/index.js';
 import type { DialectName, JifangDb } from '../db/database.js';
 import { AppError, CommonErrors } from '../shared/errors.js';
-import { findDivision } from '../shared/standards/gb2260.js';
+import { findDivision, LIAONING } from '../shared/standards/gb2260.js';
 import { KINDS, type FieldDef, type KindDef, type RegistryKind } from './domain/kinds.js';
 import { charLength, hasWordCharacter, normaliseQuery, searchGrams } from './domain/search-grams.js';
 import { RegistryErrors } from './errors.js';
@@ -49,23 +49,42 @@ export interface DivisionRow {
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
-/** Bound parameters one statement may carry. */
-const PARAM_LIMIT: Record<DialectName, number> = { sqlite: 32_000, postgres: 65_000 };
+/**
+ * Rows per insert statement. A multi-row VALUES list costs SQLite a parse and
+ * code generation per value every time (statements are prepared per query), so
+ * bulk inserts send the rows as one JSON parameter instead.
+ */
+const ROWS_PER_STATEMENT = 2_000;
+/** Which JSON table function the linked SQLite library has (one library per process). */
+let sqliteJsonEach: string | undefined;
+
+const FIELD_MAPS = new Map<KindDef, Map<string, FieldDef>>();
+function fieldMap(k: KindDef): Map<string, FieldDef> {
+  let m = FIELD_MAPS.get(k);
+  if (!m) FIELD_MAPS.set(k, (m = new Map(k.fields.map((f) => [f.name, f]))));
+  return m;
+}
+
+export interface RepositoryOptions {
+  /** Above this many matches a SQLite search walks the list's index rather than fetching each match by id. */
+  walkIndexAbove?: number;
+}
 
 export class RegistryRepository {
   constructor(
     readonly db: AnyDb,
     readonly dialect: DialectName,
+    readonly options: RepositoryOptions = {},
   ) {}
 
-  static of(jdb: JifangDb): RegistryRepository {
-    return new RegistryRepository(jdb.db, jdb.dialect);
+  static of(jdb: JifangDb, options: RepositoryOptions = {}): RegistryRepository {
+    return new RegistryRepository(jdb.db, jdb.dialect, options);
   }
 
   /** Runs `fn` in one transaction; everything it writes stays or goes together. */
   async transaction<T>(fn: (repo: RegistryRepository) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new RegistryRepository(trx, this.dialect)));
+    return this.db.transaction().execute((trx) => fn(new RegistryRepository(trx, this.dialect, this.options)));
   }
 
   // ---- reading ----------------------------------------------------------
@@ -74,12 +93,12 @@ export class RegistryRepository {
     const k = KINDS[kind];
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 20)));
-    const base = this.filtered(k, scope, query);
+    const { qb, total } = await this.filtered(k, scope, query);
     const sortField = k.fields.find((f) => f.name === query.sort && f.sortable) ? query.sort! : 'name';
     const order = query.order === 'desc' ? 'desc' : 'asc';
-    const [countRow, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
-      base
+    const [n, rows] = await Promise.all([
+      total ?? countOf(qb),
+      qb
         .selectAll()
         .orderBy(sortField, order)
         .orderBy('id', order)
@@ -87,15 +106,16 @@ export class RegistryRepository {
         .offset((page - 1) * pageSize)
         .execute(),
     ]);
-    return { items: rows.map((r) => toItem(k, r)), total: Number((countRow as { n: number | string } | undefined)?.n ?? 0), page, pageSize };
+    return { items: rows.map((r) => toItem(k, r)), total: n, page, pageSize };
   }
 
   /** Every row a list would show, in id order, a batch at a time (for exports). */
   async *iterate(kind: RegistryKind, scope: ListScope, query: Omit<ListQuery, 'page' | 'pageSize' | 'sort' | 'order'>, batch = 2000): AsyncGenerator<Item[]> {
     const k = KINDS[kind];
+    const { qb } = await this.filtered(k, scope, query);
     let last = 0;
     for (;;) {
-      const rows = await this.filtered(k, scope, query).selectAll().where('id', '>', last).orderBy('id').limit(batch).execute();
+      const rows = await qb.selectAll().where('id', '>', last).orderBy('id').limit(batch).execute();
       if (!rows.length) return;
       last = Number(rows[rows.length - 1].id);
       yield rows.map((r) => toItem(k, r));
@@ -104,10 +124,8 @@ export class RegistryRepository {
   }
 
   async count(kind: RegistryKind, scope: ListScope, query: Omit<ListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): Promise<number> {
-    const r = await this.filtered(KINDS[kind], scope, query)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    return Number((r as { n: number | string } | undefined)?.n ?? 0);
+    const { qb, total } = await this.filtered(KINDS[kind], scope, query);
+    return total ?? countOf(qb);
   }
 
   async get(kind: RegistryKind, id: number): Promise<Item | undefined> {
@@ -146,6 +164,14 @@ export class RegistryRepository {
     for (const [f, v] of Object.entries(where)) qb = v === null ? qb.where(f, 'is', null) : qb.where(f, '=', toColumnValue(k.fields.find((x) => x.name === f), v));
     const row = await qb.orderBy('id').executeTakeFirst();
     return row ? toItem(k, row) : undefined;
+  }
+
+  /** Rows whose `field` is one of `values`. */
+  async findAll(kind: RegistryKind, field: string, values: readonly (string | number)[]): Promise<Item[]> {
+    if (!values.length) return [];
+    const k = KINDS[kind];
+    const rows = await this.db.selectFrom(k.table).selectAll().where(field, 'in', values).execute();
+    return rows.map((r) => toItem(k, r));
   }
 
   /** What still refers to a row, so it cannot be deleted. */
@@ -207,41 +233,66 @@ export class RegistryRepository {
   async insertMany(kind: RegistryKind, rows: readonly Record<string, unknown>[], now: string): Promise<number> {
     if (!rows.length) return 0;
     const k = KINDS[kind];
-    // Every column a row of this kind can have: id, fields, search grams, timestamps.
-    const widest = k.fields.length + 3;
-    const perStatement = Math.max(1, Math.floor(PARAM_LIMIT[this.dialect] / widest));
     const pg = this.dialect === 'postgres';
-    const statements = new Map<string, string>();
-    const statementFor = (columns: string[], n: number) => {
-      const key = `${columns.join(',')}|${n}`;
-      let s = statements.get(key);
-      if (!s) {
-        const head = `insert into ${k.table} (${columns.map(snake).join(', ')}) values `;
-        const tuple = (offset: number) => `(${columns.map((_, j) => (pg ? `$${offset + j + 1}` : '?')).join(', ')})`;
-        const sqliteTuple = tuple(0);
-        s = head + (pg ? Array.from({ length: n }, (_, i) => tuple(i * columns.length)).join(', ') : Array(n).fill(sqliteTuple).join(', '));
-        statements.set(key, s);
-      }
-      return s;
-    };
+    const byName = fieldMap(k);
+    const each = pg ? '' : await this.jsonEach();
     let explicitIds = false;
     await guard(async () => {
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const chunk = rows.slice(i, i + perStatement).map((r) => toColumns(k, { ...r, createdAt: now, updatedAt: now }));
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
         const seen = new Set<string>();
-        for (const c of chunk) for (const col of Object.keys(c)) seen.add(col);
+        for (const r of chunk) for (const col in r) if (r[col] !== undefined && col !== 'createdAt' && col !== 'updatedAt' && col !== 'searchGrams') seen.add(col);
         const columns = [...seen];
         if (seen.has('id')) explicitIds = true;
-        const params: unknown[] = new Array(chunk.length * columns.length);
-        let p = 0;
-        for (const c of chunk) for (const col of columns) params[p++] = c[col] ?? null;
-        await this.db.executeQuery(CompiledQuery.raw(statementFor(columns, chunk.length), params));
+        const grams = k.indexedSearch && seen.has('name');
+        const all = [...columns, ...(grams ? ['searchGrams'] : []), 'createdAt', 'updatedAt'].map(snake);
+        const fields = columns.map((c) => byName.get(c));
+        const tuples = chunk.map((r) => {
+          const t: unknown[] = columns.map((c, j) => toColumnValue(fields[j], r[c]) ?? null);
+          if (grams) t.push(searchGrams(String(r.name)));
+          t.push(now, now);
+          return t;
+        });
+        const list = all.join(', ');
+        // One statement and one parameter per chunk: the rows travel as JSON and the
+        // engine unpacks them, so the statement stays the same size however many rows.
+        const query = pg
+          ? CompiledQuery.raw(`insert into ${k.table} (${list}) select ${list} from json_populate_recordset(null::${k.table}, $1::json)`, [
+              JSON.stringify(tuples.map((t) => Object.fromEntries(all.map((c, j) => [c, t[j]])))),
+            ])
+          : CompiledQuery.raw(`insert into ${k.table} (${list}) select ${all.map((_, j) => `value ->> ${j}`).join(', ')} from ${each}(?)`, [JSON.stringify(tuples)]);
+        await this.db.executeQuery(query);
       }
     });
     if (explicitIds && pg) {
       await sql.raw(`select setval(pg_get_serial_sequence('${k.table}', 'id'), (select max(id) from ${k.table}))`).execute(this.db);
     }
     return rows.length;
+  }
+
+  /**
+   * Refreshes the planner's statistics after a bulk load, so a search with a
+   * handful of matches is fetched by id rather than by walking a city's index.
+   * SQLite samples (analysis_limit) so this takes moments even at province scale.
+   */
+  async refreshStatistics(): Promise<void> {
+    const tables = [...new Set(Object.values(KINDS).map((k) => k.table))];
+    if (this.dialect === 'postgres') {
+      await sql.raw(`analyze ${tables.join(', ')}`).execute(this.db);
+      return;
+    }
+    await sql`pragma analysis_limit = 1000`.execute(this.db);
+    for (const t of tables) await sql.raw(`analyze ${t}`).execute(this.db);
+  }
+
+  /** `jsonb_each` (SQLite 3.51+) hands each row over already parsed; `json_each` re-reads it per column. */
+  private async jsonEach(): Promise<string> {
+    if (!sqliteJsonEach) {
+      const r = await sql<{ v: string }>`select sqlite_version() as v`.execute(this.db);
+      const [maj, min] = String(r.rows[0]?.v ?? '0.0').split('.').map(Number);
+      sqliteJsonEach = maj > 3 || (maj === 3 && min >= 51) ? 'jsonb_each' : 'json_each';
+    }
+    return sqliteJsonEach;
   }
 
   async maxId(kind: RegistryKind): Promise<number> {
@@ -327,34 +378,78 @@ export class RegistryRepository {
 
   // ---- filtering --------------------------------------------------------
 
-  private filtered(k: KindDef, scope: ListScope, query: Pick<ListQuery, 'q' | 'filters'>): AnySelect {
-    let qb = this.db.selectFrom(k.table) as AnySelect;
-    qb = applyScope(qb, k, scope);
+  /**
+   * The rows a list may show, as a query; and their number when the search
+   * index alone can tell it (a search with nothing else narrowing it).
+   */
+  private async filtered(k: KindDef, scope: ListScope, query: Pick<ListQuery, 'q' | 'filters'>): Promise<{ qb: AnySelect; total?: number }> {
+    const scoped = applyScope(this.db.selectFrom(k.table) as AnySelect, k, scope);
+    let qb = scoped.qb;
+    let narrowed = scoped.narrowed;
+    let hidesRestrictedOnly = scoped.hidesRestrictedOnly;
     for (const [name, value] of Object.entries(query.filters ?? {})) {
       const f = k.fields.find((x) => x.name === name && x.filterable);
       if (!f || value === undefined || value === null || value === '') continue;
       qb = applyFilter(qb, f, value);
+      narrowed = true;
+      hidesRestrictedOnly = false;
     }
-    if (query.q) qb = this.applySearch(qb, k, query.q);
-    return qb;
+    if (!query.q) return { qb };
+    const s = await this.search(k, query.q);
+    qb = qb.where(s.where);
+    if (s.matches === undefined) return { qb };
+    if (!narrowed) return { qb, total: s.matches };
+    if (hidesRestrictedOnly) {
+      // The few restricted rows that match, from their own small index.
+      const r = await this.db
+        .selectFrom(k.table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('restricted', '=', 1)
+        .where(s.where)
+        .executeTakeFirst();
+      return { qb, total: s.matches - Number((r as { n: number | string } | undefined)?.n ?? 0) };
+    }
+    return { qb };
   }
 
-  private applySearch(qb: AnySelect, k: KindDef, raw: string): AnySelect {
+  /**
+   * A substring condition on the name, and on SQLite the number of rows that
+   * match it (from the search index alone). Few matches are fetched by id;
+   * many are found by walking the list's own index (city, county or name
+   * order), whose entries hold the name, checking it as they go.
+   */
+  private async search(k: KindDef, raw: string): Promise<{ where: Expression<SqlBool>; matches?: number }> {
     const q = normaliseQuery(raw);
-    if (!q) return qb;
     const pg = this.dialect === 'postgres';
-    const scan = pg ? sql<boolean>`strpos(lower(name), ${q}) > 0` : sql<boolean>`instr(lower(name), ${q}) > 0`;
-    if (!k.indexedSearch || !hasWordCharacter(q)) return qb.where(scan);
+    const scan = pg ? sql<SqlBool>`strpos(lower(name), ${q}) > 0` : sql<SqlBool>`instr(lower(name), ${q}) > 0`;
+    if (!q) return { where: sql<SqlBool>`1 = 1` };
+    if (!k.indexedSearch || !hasWordCharacter(q)) return { where: scan };
     const long = charLength(q) >= 3;
+    // The word index holds single characters and pairs exactly; a query with punctuation is re-checked.
+    const exact = long || /^[\p{L}\p{N}]+$/u.test(q);
     if (pg) {
-      if (long) return qb.where(sql<boolean>`name ilike ${`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-      // Exact grams, so a one- or two-character query meets the GIN index; the scan re-checks.
-      return qb.where(sql<boolean>`string_to_array(search_grams, ' ') @> array[${q}]::text[]`).where(scan);
+      if (long) return { where: sql<SqlBool>`name ilike ${`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` };
+      const grams = sql<SqlBool>`string_to_array(search_grams, ' ') @> array[${q}]::text[]`;
+      return { where: exact ? grams : sql<SqlBool>`${grams} and ${scan}` };
     }
+    const fts = sql.raw(`${k.table}_${long ? 'trgm' : 'grams'}`);
     const phrase = `"${q.replace(/"/g, '""')}"`;
-    if (long) return qb.where(sql<boolean>`id in (select rowid from ${sql.raw(`${k.table}_trgm`)} where ${sql.raw(`${k.table}_trgm`)} match ${phrase})`);
-    return qb.where(sql<boolean>`id in (select rowid from ${sql.raw(`${k.table}_grams`)} where ${sql.raw(`${k.table}_grams`)} match ${phrase})`).where(scan);
+    const counted = await sql<{ n: number }>`select count(*) as n from ${fts} where ${fts} match ${phrase}`.execute(this.db);
+    const matches = Number(counted.rows[0]?.n ?? 0);
+    if (matches === 0) return { where: sql<SqlBool>`1 = 0`, matches: exact ? 0 : undefined };
+    if (matches > (this.options.walkIndexAbove ?? WALK_INDEX_ABOVE)) return { where: scan, matches: exact ? matches : undefined };
+    const ids = (await sql<{ id: number }>`select rowid as id from ${fts} where ${fts} match ${phrase}`.execute(this.db)).rows.map((r) => Number(r.id));
+    const byId = sql<SqlBool>`id in (${sql.join(ids)})`;
+    return exact ? { where: byId, matches } : { where: sql<SqlBool>`${byId} and ${scan}` };
   }
+}
+
+/** Above this many matches a search walks the list's index rather than fetching each match. */
+const WALK_INDEX_ABOVE = 1_000;
+
+async function countOf(qb: AnySelect): Promise<number> {
+  const r = await qb.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number((r as { n: number | string } | undefined)?.n ?? 0);
 }
 
 /** Which rows refer to a row of each kind: (table, column). */
@@ -379,33 +474,45 @@ const DEPENDENTS: Record<RegistryKind, [string, string][]> = {
   ],
 };
 
-/** Applies the policy's list scope in SQL. */
-export function applyScope(qb: AnySelect, k: KindDef, scope: ListScope): AnySelect {
+/**
+ * Applies the policy's list scope in SQL; `narrowed` when it may leave out
+ * rows, `hidesRestrictedOnly` when all it leaves out is restricted rows.
+ */
+export function applyScope(qb: AnySelect, k: KindDef, scope: ListScope): { qb: AnySelect; narrowed: boolean; hidesRestrictedOnly: boolean } {
+  const none = { qb: qb.where(sql<SqlBool>`1 = 0`), narrowed: true, hidesRestrictedOnly: false };
+  let narrowed = false;
   switch (scope.kind) {
     case 'none':
-      return qb.where(sql<boolean>`1 = 0`);
+      return none;
     case 'all':
       break;
     case 'division': {
-      if (!k.hasDivision) return qb.where(sql<boolean>`1 = 0`);
+      if (!k.hasDivision) return none;
       const p = scope.prefix;
       if (p.length >= 6) qb = qb.where('divisionCode', '=', p.slice(0, 6));
       else if (p.length === 4) qb = qb.where('cityCode', '=', `${p}00`);
-      else qb = qb.where(sql<boolean>`substr(city_code, 1, ${p.length}) = ${p}`);
+      // Every row lies in Liaoning (division codes are Liaoning's), so the province's scope is everything.
+      else if (p !== LIAONING.slice(0, 2)) qb = qb.where(sql<SqlBool>`substr(city_code, 1, ${p.length}) = ${p}`);
+      narrowed = p !== LIAONING.slice(0, 2);
       break;
     }
     case 'key-unit':
-      if (!k.keyUnitColumn) return qb.where(sql<boolean>`1 = 0`);
+      if (!k.keyUnitColumn) return none;
       qb = qb.where(k.keyUnitColumn, '=', scope.keyUnitId);
+      narrowed = true;
       break;
     case 'provider':
-      if (!k.providerColumn) return qb.where(sql<boolean>`1 = 0`);
+      if (!k.providerColumn) return none;
       qb = qb.where(k.providerColumn, '=', scope.providerId);
+      narrowed = true;
       break;
   }
   // Art 19: restricted rows only for those the policy lets see them.
-  if (k.hasRestricted && !scope.includeRestricted) qb = qb.where('restricted', '=', 0);
-  return qb;
+  if (k.hasRestricted && !scope.includeRestricted) {
+    qb = qb.where('restricted', '=', 0);
+    return { qb, narrowed: true, hidesRestrictedOnly: !narrowed };
+  }
+  return { qb, narrowed, hidesRestrictedOnly: false };
 }
 
 function applyFilter(qb: AnySelect, f: FieldDef, value: unknown): AnySelect {
@@ -415,17 +522,17 @@ function applyFilter(qb: AnySelect, f: FieldDef, value: unknown): AnySelect {
       if (f.name !== 'divisionCode') return qb.where(f.name, '=', code);
       // A division filter means "within": a city code filters by city, a county code by county.
       const d = findDivision(code);
-      if (!d) return qb.where(sql<boolean>`1 = 0`);
+      if (!d) return qb.where(sql<SqlBool>`1 = 0`);
       if (d.level === 'county') return qb.where('divisionCode', '=', code);
       if (d.level === 'city') return qb.where('cityCode', '=', code);
-      return qb.where(sql<boolean>`substr(city_code, 1, 2) = ${code.slice(0, 2)}`);
+      return qb.where(sql<SqlBool>`substr(city_code, 1, 2) = ${code.slice(0, 2)}`);
     }
     case 'boolean':
       return qb.where(f.name, '=', value === true || value === 'true' || value === 1 || value === '1' ? 1 : 0);
     case 'multi-enum': {
       // Stored as a JSON array of vocabulary values; only a value of the vocabulary is looked for.
       const v = String(value);
-      if (!(f.enum ?? []).some((o) => o.value === v)) return qb.where(sql<boolean>`1 = 0`);
+      if (!(f.enum ?? []).some((o) => o.value === v)) return qb.where(sql<SqlBool>`1 = 0`);
       return qb.where(f.name, 'like', `%"${v}"%`);
     }
     case 'integer':
@@ -447,12 +554,10 @@ function toColumnValue(f: FieldDef | undefined, v: unknown): unknown {
 /** Item values → column values; adds the search grams where the name is indexed. */
 export function toColumns(k: KindDef, values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const byName = fieldMap(k);
   for (const [key, v] of Object.entries(values)) {
     if (v === undefined) continue;
-    out[key] = toColumnValue(
-      k.fields.find((f) => f.name === key),
-      v,
-    );
+    out[key] = toColumnValue(byName.get(key), v);
   }
   if (k.indexedSearch && typeof values.name === 'string') out.searchGrams = searchGrams(values.name);
   return out;

@@ -32,11 +32,18 @@ export default function registryMigration(d: DialectName): Migration {
     await sql.raw(`create index ${name} on ${table} (${columns.join(', ')})${where ? ` where ${where}` : ''}`).execute(db);
   }
 
-  /** Lists are filtered by city or county and sorted by name; unfiltered lists by name alone. */
-  async function placeIndexes(db: Db, table: string) {
-    await index(db, `${table}_city_name_idx`, table, ['city_code', 'name']);
-    await index(db, `${table}_division_name_idx`, table, ['division_code', 'name']);
-    await index(db, `${table}_name_idx`, table, ['name']);
+  /**
+   * Lists are filtered by city or county and sorted by name; unfiltered lists
+   * by name alone. Where rows carry the art 19 flag it closes each index, so a
+   * list that hides restricted rows is counted from the index alone.
+   */
+  async function placeIndexes(db: Db, table: string, restricted = false) {
+    const tail = restricted ? ['name', 'restricted'] : ['name'];
+    await index(db, `${table}_city_name_idx`, table, ['city_code', ...tail]);
+    await index(db, `${table}_division_name_idx`, table, ['division_code', ...tail]);
+    await index(db, `${table}_name_idx`, table, tail);
+    // The few restricted rows by themselves, for what a list that hides them leaves out.
+    if (restricted) await index(db, `${table}_restricted_name_idx`, table, ['name'], 'restricted = 1');
   }
 
   async function searchIndex(db: Db, table: string) {
@@ -124,7 +131,7 @@ export default function registryMigration(d: DialectName): Migration {
         .addColumn('search_grams', 'text', (c) => c.notNull())
         .$call(stamps)
         .execute();
-      await placeIndexes(db, 'key_units');
+      await placeIndexes(db, 'key_units', true);
       await searchIndex(db, 'key_units');
 
       await db.schema
@@ -139,7 +146,7 @@ export default function registryMigration(d: DialectName): Migration {
         .$call(stamps)
         .execute();
       await index(db, 'sites_key_unit_idx', 'sites', ['key_unit_id']);
-      await placeIndexes(db, 'sites');
+      await placeIndexes(db, 'sites', true);
       await searchIndex(db, 'sites');
 
       // Art 8: public areas, planned and run by the department a government designates.
@@ -213,7 +220,7 @@ export default function registryMigration(d: DialectName): Migration {
       await index(db, 'security_systems_site_idx', 'security_systems', ['site_id'], 'site_id is not null');
       await index(db, 'security_systems_public_area_idx', 'security_systems', ['public_area_id'], 'public_area_id is not null');
       await index(db, 'security_systems_provider_idx', 'security_systems', ['provider_id'], 'provider_id is not null');
-      await placeIndexes(db, 'security_systems');
+      await placeIndexes(db, 'security_systems', true);
       await searchIndex(db, 'security_systems');
 
       // Devices: what they capture and where they look (art 14, 15). Millions of
@@ -242,7 +249,7 @@ export default function registryMigration(d: DialectName): Migration {
       await index(db, 'devices_key_unit_idx', 'devices', ['key_unit_id'], 'key_unit_id is not null');
       await index(db, 'devices_public_area_idx', 'devices', ['public_area_id'], 'public_area_id is not null');
       await index(db, 'devices_product_idx', 'devices', ['product_id'], 'product_id is not null');
-      await placeIndexes(db, 'devices');
+      await placeIndexes(db, 'devices', true);
     },
   };
 }
