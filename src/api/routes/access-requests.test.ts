@@ -40,7 +40,7 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
     seg.startsSecondAfter = (await w.upload(unitA, w.sysA, w.camA1, t(-30 * MIN + S), t(-25 * MIN), 3)).id;
     seg.touchesStart = (await w.upload(unitA, w.sysA, w.camA1, t(-61 * MIN), t(-60 * MIN + S), 4)).id;
     seg.otherCamera = (await w.upload(unitA, w.sysA, w.camA2, t(-50 * MIN), t(-45 * MIN), 5)).id;
-  });
+  }, 300_000);
   afterAll(() => w.t.close());
 
   const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) => w.t.app.inject({ method, url, headers: { ...headers }, ...(payload ? { payload } : {}) });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryRepository } from '../../registry/index.js';
-import { createVault, registryDirectory, type CreateVaultOptions, type GrantRef, type VaultDeps } from '../../vault/index.js';
+import { createVault, registryDirectory, type GrantRef, type VaultDeps } from '../../vault/index.js';
 import type { AppDeps } from '../context.js';
 
 const vaults = new WeakMap<AppDeps, VaultDeps>();
@@ -15,14 +15,6 @@ export function vaultOf(deps: AppDeps): VaultDeps {
     v = createVault({ db: deps.jdb.db, dialect: deps.jdb.dialect, clock: deps.clock, dataDir: deps.config.dataDir, directory: registryDirectory(RegistryRepository.of(deps.jdb)) });
     vaults.set(deps, v);
   }
-  return v;
-}
-
-/** Replaces parts of an app's vault (a longer national minimum, shorter limits) before its first request. */
-export function configureVault(deps: AppDeps, o: Partial<Omit<CreateVaultOptions, 'db' | 'dialect' | 'clock' | 'dataDir'>>): VaultDeps {
-  const base = vaultOf(deps);
-  const v = createVault({ db: deps.jdb.db, dialect: deps.jdb.dialect, clock: deps.clock, dataDir: deps.config.dataDir, directory: o.directory ?? base.directory, store: o.store ?? base.store, ledger: o.ledger ?? base.ledger, law: o.law ?? base.law, pii: o.pii ?? base.pii, settings: { ...base.settings, ...(o.settings ?? {}) }, onIngestStage: o.onIngestStage });
-  vaults.set(deps, v);
   return v;
 }
 

@@ -20,7 +20,7 @@ describe.each(testDialects)('captured information over HTTP on %s', (dialect) =>
     unitB = await w.as({ username: 'unit-b', role: 'key_unit', keyUnitId: w.unitB });
     county = await w.as({ username: 'heping-supervisor', role: 'county_supervisor', jurisdiction: '210102' });
     oversight = await w.as({ username: 'oversight', role: 'oversight' });
-  });
+  }, 300_000);
   afterAll(() => w.t.close());
 
   it('takes in a streamed upload for a system on record, once, and shows it to the unit and its police only', async () => {

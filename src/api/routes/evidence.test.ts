@@ -33,7 +33,7 @@ describe.each(testDialects)('art 25 ¶2 evidence retrieval over HTTP on %s', (di
     zhongshan = await w.as({ username: 'zhongshan-supervisor', role: 'county_supervisor', jurisdiction: '210202' });
     inWindow = (await w.upload(unitA, w.sysA, w.camA1, t(-50 * MIN), t(-45 * MIN), 1)).id;
     outside = (await w.upload(unitA, w.sysA, w.camA2, t(-50 * MIN), t(-45 * MIN), 2)).id;
-  });
+  }, 300_000);
   afterAll(() => w.t.close());
 
   const inject = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: object) => w.t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });

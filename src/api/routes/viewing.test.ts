@@ -40,7 +40,7 @@ describe.each(testDialects)('art 25 ¶1 citizen viewing over HTTP on %s', (diale
     inWindow = (await w.upload(unitA, w.sysA, w.camA1, t(-50 * MIN), t(-45 * MIN), 1)).id;
     outsideWindow = (await w.upload(unitA, w.sysA, w.camA1, t(-20 * MIN), t(-15 * MIN), 2)).id;
     secret = (await w.upload(unitA, w.sysSecret, null, t(-50 * MIN), t(-45 * MIN), 3)).id;
-  });
+  }, 300_000);
   afterAll(() => w.t.close());
 
   const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) => w.t.app.inject({ method, url, headers: { ...headers }, ...(payload ? { payload } : {}) });

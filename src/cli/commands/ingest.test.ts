@@ -15,7 +15,7 @@ const BIN = path.resolve('bin/jifang.js');
 const admin: Actor = { userId: 0, username: 'fixture', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
 
 /** `jifang ingest` and `jifang evidence verify` as an operator runs them, against an embedded database. */
-describe('jifang ingest and jifang evidence verify', () => {
+describe('jifang ingest and jifang evidence verify', { timeout: 180_000 }, () => {
   let tdb: TestDatabase;
   let systemId: number;
   let folder: string;
@@ -33,7 +33,7 @@ describe('jifang ingest and jifang evidence verify', () => {
     fs.copyFileSync(footage(1).file, path.join(folder, 'cam01_20260101080000_20260101080500.mp4'));
     fs.copyFileSync(footage(2).file, path.join(folder, 'cam01_20260101080500_20260101081000.mp4'));
     fs.writeFileSync(path.join(folder, 'readme.txt'), 'not footage');
-  });
+  }, 300_000);
   afterAll(() => tdb.cleanup());
 
   it('takes in a recorder’s folder once; a second run finds everything already held', async () => {
