@@ -53,6 +53,6 @@ export async function assessEntity(ctx: ComplianceContext, actor: Actor | null, 
     findings,
     counts: countByOutcome(findings),
     unknownFacts: unknownFacts(kind, situation).map((u) => ({ ...u, citationLabel: formatCitation(u.citation), href: citationHref(u.citation) })),
-    sweep: stored ? { runId: stored.runId, assessedAt: stored.assessedAt, asOf: stored.asOf, current: stored.situation === e.hash } : null,
+    sweep: stored ? { runId: stored.runId, assessedAt: stored.assessedAt, asOf: stored.asOf, current: stored.hash === e.hash } : null,
   };
 }

@@ -9,7 +9,9 @@ import { entityRef } from './entity-ref.js';
 import { ComplianceErrors } from './errors.js';
 import type { Condition } from './repository.js';
 import { MAX_FINDINGS_PAGE, type FindingsPage, type FindingsQuery } from './schemas.js';
-import { complianceScope, placeCondition } from './scope.js';
+import { complianceScope, placeCondition, unitCondition } from './scope.js';
+
+const UNIT_KINDS: readonly EntityKind[] = ['key-units', 'sites', 'security-systems', 'devices'];
 
 export function assertDivision(code: string): string {
   if (!findDivision(code)) throw new AppError(ComplianceErrors.JF_COMPLIANCE_NO_DIVISION, { params: { code } });
@@ -30,7 +32,9 @@ export async function listFindings(ctx: ComplianceContext, actor: Actor | null, 
   if (q.division) on.push(placeCondition(assertDivision(q.division)));
   if (q.kind) on.push(sql<boolean>`c.entity_kind = ${q.kind}`);
   const needsEntities = scope.needsEntities || q.keyUnitId !== undefined;
-  const entityOnly: Condition[] = q.keyUnitId !== undefined ? [sql<boolean>`c.key_unit_id = ${q.keyUnitId}`] : [];
+  // A unit with its sites, systems and devices.
+  const entityOnly: Condition[] =
+    q.keyUnitId !== undefined ? [sql<boolean>`(${sql.join(UNIT_KINDS.map((k) => sql`(c.entity_kind = ${k} and ${unitCondition(k, q.keyUnitId!)})`), sql` or `)})`] : [];
 
   const fOn: Condition[] = [];
   if (q.rule) fOn.push(sql<boolean>`f.rule_id = ${q.rule}`);
@@ -43,14 +47,14 @@ export async function listFindings(ctx: ComplianceContext, actor: Actor | null, 
   if (fOn.length) {
     const hashes = await ctx.repo.matchingSituations(findingWhere);
     if (!hashes.length) return { items: [], total: 0, page, pageSize };
-    situationFilter = sql<boolean>`c.situation in (${sql.join(hashes)})`;
+    situationFilter = sql<boolean>`c.situation_id in (${sql.join(hashes.map((h) => sql.lit(h)))})`;
   }
 
   const where = sql<boolean>`${sql.join([...on, ...entityOnly, situationFilter], sql` and `)}`;
   const total = await ctx.repo.countFindings(needsEntities ? where : sql<boolean>`${sql.join([...on, situationFilter], sql` and `)}`, findingWhere, needsEntities);
   const rows = total > (page - 1) * pageSize ? await ctx.repo.findingsPage(where, findingWhere, pageSize, (page - 1) * pageSize) : [];
 
-  const stored = await ctx.repo.findingsOf(rows.map((r) => String(r.situation)));
+  const stored = await ctx.repo.findingsOf(rows.map((r) => Number(r.situation_id)));
   const idsByKind = new Map<EntityKind, number[]>();
   for (const r of rows) {
     const k = r.entity_kind as EntityKind;
@@ -63,7 +67,7 @@ export async function listFindings(ctx: ComplianceContext, actor: Actor | null, 
     items: rows.map((r) => {
       const kind = r.entity_kind as EntityKind;
       const id = Number(r.entity_id);
-      const s = stored.get(String(r.situation))!;
+      const s = stored.get(Number(r.situation_id))!;
       const finding: Finding = { ...s.findings[Number(r.seq)], subject: `${kind}/${id}` };
       const division = r.division_code == null ? null : String(r.division_code);
       const city = r.city_code == null ? null : String(r.city_code);

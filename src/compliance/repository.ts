@@ -25,10 +25,12 @@ const PARAMS_PER_STATEMENT: Record<DialectName, number> = { sqlite: 1_000, postg
 
 export interface StoredEntity extends EntityPlace {
   id: number;
-  situation: string;
+  /** The id of its situation in `compliance_situations`. */
+  situation: number;
 }
 
 export interface StoredSituation {
+  id: number;
   hash: string;
   kind: EntityKind;
   facts: string;
@@ -52,7 +54,7 @@ export interface CountKey {
   cityCode: string | null;
   divisionCode: string | null;
   restricted: boolean;
-  situation: string;
+  situation: number;
 }
 
 /** A filter on the compliance tables, from the policy's scope and the request. */
@@ -63,7 +65,7 @@ const OUTCOME_COLUMNS: readonly Outcome[] = ['violation', 'obligation', 'complia
 function toEntity(r: Row): StoredEntity {
   return {
     id: num(r.entity_id),
-    situation: String(r.situation),
+    situation: num(r.situation_id),
     divisionCode: strOrNull(r.division_code),
     cityCode: strOrNull(r.city_code),
     keyUnitId: numOrNull(r.key_unit_id),
@@ -75,7 +77,7 @@ function toEntity(r: Row): StoredEntity {
   };
 }
 
-const ENTITY_COLUMNS = 'entity_id, situation, division_code, city_code, key_unit_id, provider_id, restricted, system_id, site_id, public_area_id';
+const ENTITY_COLUMNS = 'entity_id, situation_id, division_code, city_code, key_unit_id, provider_id, restricted, system_id, site_id, public_area_id';
 
 export class ComplianceRepository {
   private readonly db: AnyDb;
@@ -102,18 +104,27 @@ export class ComplianceRepository {
     return (await q.execute(this.db)).rows as Row[];
   }
 
-  /** Inserts rows with multi-row statements; `suffix` may add an upsert clause. */
+  /**
+   * Inserts rows, `suffix` perhaps adding an upsert clause. SQLite takes a
+   * batch as one JSON parameter (`json_each`): one short statement, parsed
+   * once, however many rows; PostgreSQL takes multi-row statements.
+   */
   private async insertMany(table: string, columns: readonly string[], values: readonly unknown[][], suffix = ''): Promise<void> {
     if (!values.length) return;
+    if (this.dialect === 'sqlite') {
+      const select = columns.map((_, i) => `value ->> ${i}`).join(', ');
+      const text = `insert into ${table} (${columns.join(', ')}) select ${select} from json_each(?) where true${suffix}`;
+      for (let i = 0; i < values.length; i += 20_000) await this.db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(values.slice(i, i + 20_000))]));
+      return;
+    }
     const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT[this.dialect] / columns.length));
-    const pg = this.dialect === 'postgres';
     const cache = new Map<number, string>();
     for (let i = 0; i < values.length; i += per) {
       const chunk = values.slice(i, i + per);
       let text = cache.get(chunk.length);
       if (!text) {
         let p = 0;
-        const tuple = () => `(${columns.map(() => (pg ? `$${++p}` : '?')).join(', ')})`;
+        const tuple = () => `(${columns.map(() => `$${++p}`).join(', ')})`;
         text = `insert into ${table} (${columns.join(', ')}) values ${chunk.map(tuple).join(', ')}${suffix}`;
         cache.set(chunk.length, text);
       }
@@ -153,7 +164,8 @@ export class ComplianceRepository {
   // ---- situations ---------------------------------------------------------
 
   async situations(): Promise<StoredSituation[]> {
-    return (await this.rows(sql`select hash, entity_kind, facts, findings_digest from compliance_situations order by hash`)).map((r) => ({
+    return (await this.rows(sql`select id, hash, entity_kind, facts, findings_digest from compliance_situations order by id`)).map((r) => ({
+      id: num(r.id),
       hash: String(r.hash),
       kind: r.entity_kind as EntityKind,
       facts: String(r.facts),
@@ -161,45 +173,62 @@ export class ComplianceRepository {
     }));
   }
 
-  async situationHashes(): Promise<Set<string>> {
-    return new Set((await this.rows(sql`select hash from compliance_situations`)).map((r) => String(r.hash)));
+  async countSituations(): Promise<number> {
+    return num((await this.rows(sql`select count(*) as n from compliance_situations`))[0]?.n ?? 0);
   }
 
-  /** Stores a situation with its findings, or replaces the findings of one already stored. */
-  async saveSituation(e: Evaluation, asOf: string, now: string): Promise<void> {
-    await sql`delete from compliance_findings where situation = ${e.hash}`.execute(this.db);
-    await sql`delete from compliance_situations where hash = ${e.hash}`.execute(this.db);
+  /** Stores a new situation with its findings; returns its id. */
+  async addSituation(e: Evaluation, asOf: string, now: string): Promise<number> {
     const c = e.counts;
-    await sql`insert into compliance_situations (hash, entity_kind, facts, findings, findings_digest, as_of, violation, obligation, compliant, allowed, refused, not_applicable, updated_at)
-              values (${e.hash}, ${e.kind}, ${e.facts}, ${JSON.stringify(e.findings)}, ${e.findingsDigest}, ${asOf},
-                      ${c.violation}, ${c.obligation}, ${c.compliant}, ${c.allowed}, ${c.refused}, ${c.not_applicable}, ${now})`.execute(this.db);
+    const r = await this.rows(
+      sql`insert into compliance_situations (hash, entity_kind, facts, findings, findings_digest, as_of, violation, obligation, compliant, allowed, refused, not_applicable, updated_at)
+          values (${e.hash}, ${e.kind}, ${e.facts}, ${JSON.stringify(e.findings)}, ${e.findingsDigest}, ${asOf},
+                  ${c.violation}, ${c.obligation}, ${c.compliant}, ${c.allowed}, ${c.refused}, ${c.not_applicable}, ${now})
+          returning id`,
+    );
+    const id = num(r[0].id);
+    await this.insertFindings(id, e);
+    return id;
+  }
+
+  /** Replaces the findings of a stored situation: the rules, or the day's law, say otherwise now. */
+  async replaceFindings(id: number, e: Evaluation, asOf: string, now: string): Promise<void> {
+    const c = e.counts;
+    await sql`update compliance_situations set findings = ${JSON.stringify(e.findings)}, findings_digest = ${e.findingsDigest}, as_of = ${asOf},
+                violation = ${c.violation}, obligation = ${c.obligation}, compliant = ${c.compliant}, allowed = ${c.allowed}, refused = ${c.refused},
+                not_applicable = ${c.not_applicable}, updated_at = ${now}
+              where id = ${id}`.execute(this.db);
+    await sql`delete from compliance_findings where situation_id = ${id}`.execute(this.db);
+    await this.insertFindings(id, e);
+  }
+
+  private async insertFindings(id: number, e: Evaluation): Promise<void> {
     await this.insertMany(
       'compliance_findings',
-      ['situation', 'seq', 'rule_id', 'rule_kind', 'article', 'paragraph', 'item', 'outcome'],
-      e.findings.map((f, i) => [e.hash, i, f.ruleId, f.kind, f.citation.article, f.citation.paragraph ?? null, f.citation.item ?? null, f.outcome]),
+      ['situation_id', 'seq', 'rule_id', 'rule_kind', 'article', 'paragraph', 'item', 'outcome'],
+      e.findings.map((f, i) => [id, i, f.ruleId, f.kind, f.citation.article, f.citation.paragraph ?? null, f.citation.item ?? null, f.outcome]),
     );
   }
 
   /** Situations no entity is in any more. */
   async deleteUnusedSituations(): Promise<number> {
-    const unused = (await this.rows(sql`select hash from compliance_situations s where not exists (select 1 from compliance_counts c where c.situation = s.hash)`)).map((r) =>
-      String(r.hash),
-    );
+    const unused = (await this.rows(sql`select id from compliance_situations s where not exists (select 1 from compliance_counts c where c.situation_id = s.id)`)).map((r) => num(r.id));
     for (let i = 0; i < unused.length; i += 500) {
-      const list = sql.join(unused.slice(i, i + 500));
-      await sql`delete from compliance_findings where situation in (${list})`.execute(this.db);
-      await sql`delete from compliance_situations where hash in (${list})`.execute(this.db);
+      const list = sql.join(unused.slice(i, i + 500).map((x) => sql.lit(x)));
+      await sql`delete from compliance_findings where situation_id in (${list})`.execute(this.db);
+      await sql`delete from compliance_situations where id in (${list})`.execute(this.db);
     }
     return unused.length;
   }
 
-  /** The stored findings of situations, by hash. */
-  async findingsOf(hashes: readonly string[]): Promise<Map<string, { findings: Finding[]; asOf: string }>> {
-    const out = new Map<string, { findings: Finding[]; asOf: string }>();
-    const unique = [...new Set(hashes)];
+  /** The stored findings of situations, by id. */
+  async findingsOf(ids: readonly number[]): Promise<Map<number, { findings: Finding[]; asOf: string }>> {
+    const out = new Map<number, { findings: Finding[]; asOf: string }>();
+    const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
-      for (const r of await this.rows(sql`select hash, findings, as_of from compliance_situations where hash in (${sql.join(unique.slice(i, i + 500))})`)) {
-        out.set(String(r.hash), { findings: JSON.parse(String(r.findings)) as Finding[], asOf: String(r.as_of) });
+      const list = sql.join(unique.slice(i, i + 500).map((x) => sql.lit(Math.trunc(x))));
+      for (const r of await this.rows(sql`select id, findings, as_of from compliance_situations where id in (${list})`)) {
+        out.set(num(r.id), { findings: JSON.parse(String(r.findings)) as Finding[], asOf: String(r.as_of) });
       }
     }
     return out;
@@ -247,10 +276,10 @@ export class ComplianceRepository {
   }
 
   /** Writes entities (new ones, or ones whose facts changed: delete them first). */
-  async insertEntities(kind: EntityKind, entities: readonly StoredEntity[], runId: number, now: string): Promise<void> {
+  async insertEntities(kind: EntityKind, entities: readonly StoredEntity[], runId: number): Promise<void> {
     await this.insertMany(
       'compliance_entities',
-      ['entity_kind', 'entity_id', 'situation', 'division_code', 'city_code', 'key_unit_id', 'provider_id', 'restricted', 'system_id', 'site_id', 'public_area_id', 'run_id', 'assessed_at'],
+      ['entity_kind', 'entity_id', 'situation_id', 'division_code', 'city_code', 'key_unit_id', 'provider_id', 'restricted', 'system_id', 'site_id', 'public_area_id', 'run_id'],
       entities.map((e) => [
         kind,
         e.id,
@@ -264,7 +293,6 @@ export class ComplianceRepository {
         e.siteId,
         e.publicAreaId,
         runId,
-        now,
       ]),
     );
   }
@@ -275,9 +303,9 @@ export class ComplianceRepository {
     if (!rows.length) return;
     await this.insertMany(
       'compliance_counts',
-      ['city_code', 'division_code', 'entity_kind', 'restricted', 'situation', 'n'],
+      ['city_code', 'division_code', 'entity_kind', 'restricted', 'situation_id', 'n'],
       rows.map(({ key: k, n }) => [k.cityCode ?? '', k.divisionCode ?? '', k.kind, k.restricted ? 1 : 0, k.situation, n]),
-      ' on conflict (city_code, division_code, entity_kind, restricted, situation) do update set n = compliance_counts.n + excluded.n',
+      ' on conflict (city_code, division_code, entity_kind, restricted, situation_id) do update set n = compliance_counts.n + excluded.n',
     );
     if (rows.some((d) => d.n < 0)) await sql`delete from compliance_counts where n <= 0`.execute(this.db);
   }
@@ -285,9 +313,9 @@ export class ComplianceRepository {
   /** Counts rebuilt from the entities: after a run that stopped half-way, say. */
   async rebuildCounts(): Promise<void> {
     await sql`delete from compliance_counts`.execute(this.db);
-    await sql`insert into compliance_counts (city_code, division_code, entity_kind, restricted, situation, n)
-              select coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation, count(*)
-              from compliance_entities group by coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation`.execute(this.db);
+    await sql`insert into compliance_counts (city_code, division_code, entity_kind, restricted, situation_id, n)
+              select coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation_id, count(*)
+              from compliance_entities group by coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation_id`.execute(this.db);
   }
 
   // ---- reading for people -------------------------------------------------
@@ -305,7 +333,7 @@ export class ComplianceRepository {
       sql`select coalesce(c.${col}, '') as code, sum(${n}) as entities,
                  sum(case when s.violation > 0 then ${n} else 0 end) as with_violation,
                  ${sql.join(sums)}
-          from ${from} join compliance_situations s on s.hash = c.situation
+          from ${from} join compliance_situations s on s.id = c.situation_id
           where ${where}
           group by coalesce(c.${col}, '') order by coalesce(c.${col}, '')`,
     );
@@ -317,22 +345,22 @@ export class ComplianceRepository {
     const from = fromEntities ? sql.raw('compliance_entities c') : sql.raw('compliance_counts c');
     return this.rows(
       sql`select f.rule_id, f.outcome, min(f.article) as article, sum(${n}) as n
-          from ${from} join compliance_findings f on f.situation = c.situation
+          from ${from} join compliance_findings f on f.situation_id = c.situation_id
           where ${where}
           group by f.rule_id, f.outcome`,
     );
   }
 
   /** Situations with a finding matching `where` (on `f`). */
-  async matchingSituations(where: Condition): Promise<string[]> {
-    return (await this.rows(sql`select distinct f.situation from compliance_findings f where ${where}`)).map((r) => String(r.situation));
+  async matchingSituations(where: Condition): Promise<number[]> {
+    return (await this.rows(sql`select distinct f.situation_id from compliance_findings f where ${where}`)).map((r) => num(r.situation_id));
   }
 
   /** How many findings of the situations `within`, over the entities `where`. */
   async countFindings(where: Condition, findingWhere: Condition, fromEntities: boolean): Promise<number> {
     const n = fromEntities ? sql.raw('1') : sql.raw('c.n');
     const from = fromEntities ? sql.raw('compliance_entities c') : sql.raw('compliance_counts c');
-    const r = await this.rows(sql`select sum(${n}) as n from ${from} join compliance_findings f on f.situation = c.situation where ${where} and ${findingWhere}`);
+    const r = await this.rows(sql`select sum(${n}) as n from ${from} join compliance_findings f on f.situation_id = c.situation_id where ${where} and ${findingWhere}`);
     return num(r[0]?.n ?? 0);
   }
 
@@ -341,21 +369,22 @@ export class ComplianceRepository {
     // SQLite takes the left table of a CROSS JOIN as the outer loop: the entities, in index order.
     const join = this.dialect === 'sqlite' ? sql.raw('cross join') : sql.raw('join');
     return this.rows(
-      sql`select c.entity_kind, c.entity_id, c.division_code, c.city_code, c.situation, f.seq
-          from compliance_entities c ${join} compliance_findings f on f.situation = c.situation
+      sql`select c.entity_kind, c.entity_id, c.division_code, c.city_code, c.situation_id, f.seq
+          from compliance_entities c ${join} compliance_findings f on f.situation_id = c.situation_id
           where ${where} and ${findingWhere}
-          order by c.city_code, c.division_code, c.entity_kind, c.entity_id, f.seq
+          order by c.division_code, c.entity_kind, c.entity_id, f.seq
           limit ${sql.lit(Math.trunc(limit))} offset ${sql.lit(Math.trunc(offset))}`,
     );
   }
 
   /** When the sweep last wrote an entity, and in which situation. */
-  async assessed(kind: EntityKind, id: number): Promise<{ situation: string; runId: number; assessedAt: string; asOf: string } | undefined> {
+  async assessed(kind: EntityKind, id: number): Promise<{ hash: string; runId: number; assessedAt: string; asOf: string } | undefined> {
     const r = await this.rows(
-      sql`select e.situation, e.run_id, e.assessed_at, s.as_of from compliance_entities e join compliance_situations s on s.hash = e.situation
+      sql`select s.hash, e.run_id, r.started_at, s.as_of from compliance_entities e
+          join compliance_situations s on s.id = e.situation_id join compliance_runs r on r.id = e.run_id
           where e.entity_kind = ${kind} and e.entity_id = ${sql.lit(Math.trunc(id))}`,
     );
-    return r.length ? { situation: String(r[0].situation), runId: num(r[0].run_id), assessedAt: iso(r[0].assessed_at), asOf: String(r[0].as_of) } : undefined;
+    return r.length ? { hash: String(r[0].hash), runId: num(r[0].run_id), assessedAt: iso(r[0].started_at), asOf: String(r[0].as_of) } : undefined;
   }
 
   /** Names of registry rows, for lists. */

@@ -3,6 +3,7 @@ import { listScope, type Actor, type ListScope } from '../access/index.js';
 import { KINDS } from '../registry/index.js';
 import { AppError, CommonErrors } from '../shared/errors.js';
 import { ENTITY_KINDS, type EntityKind } from './domain/entities.js';
+import { tableOf } from './registry-rows.js';
 import type { Condition } from './repository.js';
 
 /**
@@ -21,12 +22,24 @@ export interface ComplianceScope {
   kinds: EntityKind[];
 }
 
-/** A place filter: the province (21), a city (2101) or a county (210102), on `c`. */
+/**
+ * A place filter on `c`: a county by its code; a city or the province as the
+ * range of county codes that start with its prefix (2101, 21), which an
+ * index on the county code serves.
+ */
 export function placeCondition(code: string): Condition {
   const level = code.endsWith('0000') ? 2 : code.endsWith('00') ? 4 : 6;
   if (level === 6) return sql<boolean>`c.division_code = ${code}`;
-  if (level === 4) return sql<boolean>`c.city_code = ${code}`;
-  return sql<boolean>`substr(c.city_code, 1, 2) = ${code.slice(0, 2)}`;
+  const prefix = code.slice(0, level);
+  const next = String(Number(prefix) + 1);
+  return sql<boolean>`(c.division_code >= ${prefix} and c.division_code < ${next})`;
+}
+
+/** The entities of `kind` that belong to a key unit: the unit itself, or rows the registry records under it. */
+export function unitCondition(kind: EntityKind, keyUnitId: number): Condition {
+  const id = sql.lit(Math.trunc(keyUnitId));
+  if (kind === 'key-units') return sql<boolean>`c.entity_id = ${id}`;
+  return sql<boolean>`c.entity_id in (select id from ${sql.raw(tableOf(kind))} where key_unit_id = ${id})`;
 }
 
 function kindCondition(kind: EntityKind, s: ListScope): Condition | null {
@@ -43,9 +56,9 @@ function kindCondition(kind: EntityKind, s: ListScope): Condition | null {
       return sql<boolean>`(c.entity_kind = ${kind} and ${placeCondition(p.length === 2 ? `${p}0000` : p.length === 4 ? `${p}00` : p)}${restricted})`;
     }
     case 'key-unit':
-      return k.keyUnitColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.key_unit_id = ${s.keyUnitId}${restricted})` : null;
+      return k.keyUnitColumn ? sql<boolean>`(c.entity_kind = ${kind} and ${unitCondition(kind, s.keyUnitId)}${restricted})` : null;
     case 'provider':
-      return k.providerColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.provider_id = ${s.providerId}${restricted})` : null;
+      return k.providerColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.entity_id = ${sql.lit(Math.trunc(s.providerId))}${restricted})` : null;
   }
 }
 

@@ -78,7 +78,7 @@ function samePlace(a: EntityPlace, b: EntityPlace): boolean {
   );
 }
 
-function countKey(kind: EntityKind, p: EntityPlace, situation: string): CountKey {
+function countKey(kind: EntityKind, p: EntityPlace, situation: number): CountKey {
   return { kind, cityCode: p.cityCode, divisionCode: p.divisionCode, restricted: p.restricted, situation };
 }
 
@@ -115,12 +115,13 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
       for (const s of stored) {
         const e = evaluator.evaluateFacts(s.kind, s.facts);
         if (e.findingsDigest !== s.findingsDigest) {
-          await r.saveSituation(e, asOf, now);
+          await r.replaceFindings(s.id, e, asOf, now);
           situations.refreshed++;
         }
       }
     });
-    const known = new Set(stored.map((s) => s.hash));
+    /** Situation ids by hash. */
+    const known = new Map(stored.map((s) => [s.hash, s.id]));
 
     /** One batch in one transaction: assess the rows, write what changed, move the counts. */
     const processBatch = async <K extends EntityKind>(kind: K, sel: Selection): Promise<void> => {
@@ -134,28 +135,29 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
         for (const row of read) {
           const f = factsFor(kind, row);
           const e = evaluator.evaluate(kind, f.situation);
-          if (!known.has(e.hash)) {
-            await r.saveSituation(e, asOf, now);
-            known.add(e.hash);
+          let situation = known.get(e.hash);
+          if (situation === undefined) {
+            situation = await r.addSituation(e, asOf, now);
+            known.set(e.hash, situation);
             situations.added++;
           }
           const old = before.get(row.id);
           before.delete(row.id);
           stats.examined++;
-          if (old && old.situation === e.hash && samePlace(old, f.place)) {
+          if (old && old.situation === situation && samePlace(old, f.place)) {
             stats.unchanged++;
             continue;
           }
           if (old) {
             replaced.push(old.id);
             deltas.add(countKey(kind, old, old.situation), -1);
-            if (old.situation === e.hash) stats.moved++;
+            if (old.situation === situation) stats.moved++;
             else stats.reevaluated++;
           } else {
             stats.reevaluated++;
           }
-          deltas.add(countKey(kind, f.place, e.hash), +1);
-          written.push({ id: row.id, situation: e.hash, ...f.place });
+          deltas.add(countKey(kind, f.place, situation), +1);
+          written.push({ id: row.id, situation, ...f.place });
         }
         // Stored but not read: the row is gone.
         for (const gone of before.values()) {
@@ -164,7 +166,7 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
           stats.removed++;
         }
         await r.deleteEntities(kind, replaced);
-        await r.insertEntities(kind, written, runId, now);
+        await r.insertEntities(kind, written, runId);
         await r.applyCounts(deltas.map);
       });
       opts.onBatch?.({ kind, examined: stats.examined });
@@ -192,7 +194,7 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
     }
 
     situations.dropped = await repo.transaction((r) => r.deleteUnusedSituations());
-    situations.total = (await repo.situationHashes()).size;
+    situations.total = await repo.countSituations();
   } catch (e) {
     await repo.finishRun(runId, 'failed', { error: String(e) }, clock.now().toISOString());
     throw e;

@@ -7,7 +7,7 @@ import { sqlTypes } from './sql-types.js';
  * registry entity, kept by the province-wide sweep.
  *
  * Findings depend on facts only, so they are kept once per distinct set of
- * facts (a situation, named by the hash of its facts): the situation's
+ * facts (a situation, found by the hash of its facts): the situation's
  * findings, one row each, and per entity the situation it is in now. An
  * entity's findings are its situation's. `compliance_counts` holds how many
  * entities of each kind are in each situation per county, so the summaries of
@@ -37,7 +37,8 @@ export default function complianceMigration(d: DialectName): Migration {
 
       await db.schema
         .createTable('compliance_situations')
-        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('id', sql.raw(t.id), (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
         .addColumn('entity_kind', 'text', (c) => c.notNull())
         .addColumn('facts', sql.raw(t.json), (c) => c.notNull())
         // The findings in full (messages, citations, penalties), as the rules gave them on `as_of`.
@@ -55,7 +56,7 @@ export default function complianceMigration(d: DialectName): Migration {
 
       await db.schema
         .createTable('compliance_findings')
-        .addColumn('situation', 'text', (c) => c.notNull())
+        .addColumn('situation_id', sql.raw(t.ref), (c) => c.notNull())
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('rule_id', 'text', (c) => c.notNull())
         .addColumn('rule_kind', 'text', (c) => c.notNull())
@@ -63,7 +64,7 @@ export default function complianceMigration(d: DialectName): Migration {
         .addColumn('paragraph', 'integer')
         .addColumn('item', 'integer')
         .addColumn('outcome', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('compliance_findings_pk', ['situation', 'seq'])
+        .addPrimaryKeyConstraint('compliance_findings_pk', ['situation_id', 'seq'])
         .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('compliance_findings_rule_idx').on('compliance_findings').columns(['rule_id', 'outcome']).execute();
@@ -72,7 +73,7 @@ export default function complianceMigration(d: DialectName): Migration {
         .createTable('compliance_entities')
         .addColumn('entity_kind', 'text', (c) => c.notNull())
         .addColumn('entity_id', sql.raw(t.ref), (c) => c.notNull())
-        .addColumn('situation', 'text', (c) => c.notNull())
+        .addColumn('situation_id', sql.raw(t.ref), (c) => c.notNull())
         // Copied from the registry row, as every list there is filtered: place, unit, provider, art 19.
         .addColumn('division_code', 'text')
         .addColumn('city_code', 'text')
@@ -83,18 +84,18 @@ export default function complianceMigration(d: DialectName): Migration {
         .addColumn('system_id', sql.raw(t.ref))
         .addColumn('site_id', sql.raw(t.ref))
         .addColumn('public_area_id', sql.raw(t.ref))
+        // The run that last assessed it; when is the run's start.
         .addColumn('run_id', sql.raw(t.ref), (c) => c.notNull())
-        .addColumn('assessed_at', sql.raw(t.timestamp), (c) => c.notNull())
         .addPrimaryKeyConstraint('compliance_entities_pk', ['entity_kind', 'entity_id'])
         .modifyEnd(withoutRowid)
         .execute();
-      // Lists by place, in the order they are shown (county, kind, id), with what the filters read.
+      // Lists by place (a county, or a range of them for a city), in the order they are shown, with what the filters read.
+      // A unit's own entities are found through the registry's indexes on key_unit_id.
       await db.schema
         .createIndex('compliance_entities_place_idx')
         .on('compliance_entities')
-        .columns(['city_code', 'division_code', 'entity_kind', 'entity_id', 'situation', 'restricted'])
+        .columns(['division_code', 'entity_kind', 'entity_id', 'situation_id', 'restricted'])
         .execute();
-      await sql`create index compliance_entities_unit_idx on compliance_entities (key_unit_id, entity_kind, entity_id) where key_unit_id is not null`.execute(db);
 
       // Entities per county, kind, restriction and situation; an empty place is ''.
       await db.schema
@@ -103,12 +104,12 @@ export default function complianceMigration(d: DialectName): Migration {
         .addColumn('division_code', 'text', (c) => c.notNull())
         .addColumn('entity_kind', 'text', (c) => c.notNull())
         .addColumn('restricted', sql.raw(t.bool), (c) => c.notNull())
-        .addColumn('situation', 'text', (c) => c.notNull())
+        .addColumn('situation_id', sql.raw(t.ref), (c) => c.notNull())
         .addColumn('n', sql.raw(t.bigint), (c) => c.notNull())
-        .addPrimaryKeyConstraint('compliance_counts_pk', ['city_code', 'division_code', 'entity_kind', 'restricted', 'situation'])
+        .addPrimaryKeyConstraint('compliance_counts_pk', ['city_code', 'division_code', 'entity_kind', 'restricted', 'situation_id'])
         .modifyEnd(withoutRowid)
         .execute();
-      await db.schema.createIndex('compliance_counts_situation_idx').on('compliance_counts').column('situation').execute();
+      await db.schema.createIndex('compliance_counts_situation_idx').on('compliance_counts').column('situation_id').execute();
     },
   };
 }
