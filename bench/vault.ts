@@ -191,6 +191,10 @@ export const vaultBench: { name: string; run(o: BenchOptions): Promise<BenchResu
 // Run alone: `npx tsx bench/vault.ts [--quick]`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick') || process.env.JIFANG_BENCH_QUICK === '1';
-  const out = await vaultBench.run({ quick, args: {}, log: (l) => process.stdout.write(`${l}\n`) });
+  const args: Record<string, string> = {};
+  for (let i = 2; i < process.argv.length; i++) if (process.argv[i].startsWith('--') && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')) args[process.argv[i].slice(2)] = process.argv[++i];
+  const opts = { quick, args, log: (l: string) => process.stdout.write(`${l}\n`) };
+  const only = args.only;
+  const out = only === 'sweep' ? await benchSweep(opts) : only === 'ingest' ? await benchIngest(opts) : await vaultBench.run(opts);
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }

@@ -50,3 +50,4 @@ export type { BlobStore, BlobWriter } from './store/blob-store.js';
 export { hmacProtector, fileKeyProtector, maskName, maskResidentId, type PiiProtector } from './pii.js';
 export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type FolderFile, type FolderOutcome } from './folder-ingest.js';
 export { startRetentionSweeper } from './sweeper.js';
+export { listHolds, getHold, releaseHold, listEvents, type EventRow, type EventQuery, type PlaceFilter } from './queries.js';

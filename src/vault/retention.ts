@@ -192,30 +192,6 @@ export async function releaseHoldsOf(trxAny: any, deps: VaultDeps, actor: VaultA
     .execute();
 }
 
-export function toHold(r: Awaited<ReturnType<typeof holdRows>>[number], now: string): Hold {
-  return {
-    id: Number(r.id),
-    systemId: Number(r.systemId),
-    deviceId: r.deviceId == null ? null : Number(r.deviceId),
-    keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
-    divisionCode: r.divisionCode,
-    window: { from: r.windowFrom, to: r.windowTo },
-    source: r.source as HoldSource,
-    sourceId: r.sourceId == null ? null : Number(r.sourceId),
-    caseRef: r.caseRef,
-    reason: r.reason,
-    placedBy: r.placedBy == null ? null : Number(r.placedBy),
-    placedAt: r.placedAt,
-    expiresAt: r.expiresAt,
-    releasedAt: r.releasedAt,
-    active: r.releasedAt == null && (r.expiresAt == null || r.expiresAt > now),
-  };
-}
-
-export function holdRows(deps: VaultDeps) {
-  return vaultDb(deps.db).selectFrom('retentionHolds').selectAll().execute();
-}
-
 // ---------------------------------------------------------------- policies
 
 export interface RetentionPolicy {

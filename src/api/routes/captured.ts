@@ -17,6 +17,10 @@ import {
   placeHolds,
   policyFor,
   recordEvent,
+  listHolds,
+  getHold,
+  releaseHold,
+  listEvents,
   refuseAlteration,
   resolveScope,
   resolveSource,
@@ -35,7 +39,6 @@ import {
   type SegmentState,
   type RetentionAction,
 } from '../../vault/index.js';
-import { vaultDb } from '../../vault/tables.js';
 import { noStore, scopeOf } from '../auth.js';
 import { citationBody } from '../error-handler.js';
 import {
@@ -333,29 +336,7 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       noStore(reply);
       const f = filterOf(scopeOf(req, 'read', 'captured-hold'));
-      let q = vaultDb(v().db).selectFrom('retentionHolds').selectAll();
-      if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
-      if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
-      const now = app.deps.clock.now().toISOString();
-      const rows = await q.orderBy('id', 'desc').limit(1000).execute();
-      const items = rows.map((r) => ({
-        id: Number(r.id),
-        systemId: Number(r.systemId),
-        deviceId: r.deviceId == null ? null : Number(r.deviceId),
-        keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
-        divisionCode: r.divisionCode,
-        window: { from: r.windowFrom, to: r.windowTo },
-        source: r.source,
-        sourceId: r.sourceId == null ? null : Number(r.sourceId),
-        caseRef: r.caseRef,
-        reason: r.reason,
-        placedBy: r.placedBy == null ? null : Number(r.placedBy),
-        placedAt: r.placedAt,
-        expiresAt: r.expiresAt,
-        releasedAt: r.releasedAt,
-        active: r.releasedAt == null && (r.expiresAt == null || r.expiresAt > now),
-      }));
-      return { items: req.query.active == null ? items : items.filter((h) => h.active === req.query.active) };
+      return { items: await listHolds(v(), { keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix, active: req.query.active }) };
     },
   );
 
@@ -384,15 +365,11 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'Release a hold the police placed', params: IdParams, response: { 204: Type.Null() } } },
     async (req, reply) => {
       const vault = v();
-      const h = await vaultDb(vault.db).selectFrom('retentionHolds').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-      if (!h) throw new AppError(CommonErrors.JF_NOT_FOUND, { params: { what: `hold ${req.params.id}` } });
-      if (h.source !== 'police_request' || !isAllowed(req.actor, 'update', { kind: 'captured-hold', divisionCode: h.divisionCode, keyUnitId: h.keyUnitId == null ? null : Number(h.keyUnitId) }) || req.actor!.role === 'key_unit') {
+      const h = await getHold(vault, req.params.id);
+      if (h.source !== 'police_request' || req.actor!.role === 'key_unit' || !isAllowed(req.actor, 'update', { kind: 'captured-hold', divisionCode: h.divisionCode, keyUnitId: h.keyUnitId })) {
         throw new AppError(CommonErrors.JF_FORBIDDEN);
       }
-      await vault.db.transaction().execute(async (trx) => {
-        await vaultDb(trx).updateTable('retentionHolds').set({ releasedAt: app.deps.clock.now().toISOString(), releasedBy: req.actor!.userId }).where('id', '=', h.id).execute();
-        await recordEvent(trx, vault, req.actor, { action: 'release-hold', outcome: 'allowed', ruleId: 'art23.p2.police-extraction', systemId: Number(h.systemId), keyUnitId: h.keyUnitId == null ? null : Number(h.keyUnitId), divisionCode: h.divisionCode, detail: { holdId: Number(h.id) } });
-      });
+      await releaseHold(vault, req.actor, h);
       return reply.status(204).send(null);
     },
   );
@@ -421,38 +398,11 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       noStore(reply);
       const f = filterOf(scopeOf(req, 'read', 'captured-event'));
-      let q = vaultDb(v().db).selectFrom('capturedEvents').selectAll();
-      if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
-      if (f.divisionPrefix) {
-        const p = f.divisionPrefix;
-        q = q.where('divisionCode', 'like', `${p}%`);
-      }
-      const query = req.query;
-      if (query.outcome) q = q.where('outcome', '=', query.outcome as string);
-      if (query.action) q = q.where('action', '=', query.action);
-      if (query.grantKind) q = q.where('grantKind', '=', query.grantKind);
-      if (query.grantId) q = q.where('grantId', '=', query.grantId);
-      if (query.segmentId) q = q.where('segmentId', '=', query.segmentId);
-      if (query.beforeId) q = q.where('id', '<', query.beforeId);
-      const rows = await q.orderBy('id', 'desc').limit(query.limit ?? 200).execute();
+      const rows = await listEvents(v(), { ...req.query, outcome: req.query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix });
       return {
         items: rows.map((r) => ({
-          id: Number(r.id),
-          at: r.at,
-          actorUserId: r.actorUserId == null ? null : Number(r.actorUserId),
-          actorRole: r.actorRole,
-          action: r.action,
-          outcome: r.outcome as 'allowed' | 'refused',
-          ruleId: r.ruleId,
+          ...r,
           citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
-          errorCode: r.errorCode,
-          systemId: r.systemId == null ? null : Number(r.systemId),
-          segmentId: r.segmentId == null ? null : Number(r.segmentId),
-          keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
-          divisionCode: r.divisionCode,
-          grantKind: r.grantKind,
-          grantId: r.grantId == null ? null : Number(r.grantId),
-          detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
         })),
       };
     },

@@ -1,0 +1,120 @@
+import { AppError, CommonErrors } from '../shared/errors.js';
+import type { VaultActor, VaultDeps } from './context.js';
+import type { HoldSource } from './domain/types.js';
+import { recordEvent } from './events.js';
+import type { Hold } from './retention.js';
+import { vaultDb } from './tables.js';
+
+/** A place filter from the policy's list scope. */
+export interface PlaceFilter {
+  keyUnitId?: number;
+  divisionPrefix?: string;
+}
+
+type HoldRow = Awaited<ReturnType<ReturnType<typeof holdsQuery>['execute']>>[number];
+
+function holdsQuery(deps: VaultDeps) {
+  return vaultDb(deps.db).selectFrom('retentionHolds').selectAll();
+}
+
+function toHold(r: HoldRow, now: string): Hold {
+  return {
+    id: Number(r.id),
+    systemId: Number(r.systemId),
+    deviceId: r.deviceId == null ? null : Number(r.deviceId),
+    keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
+    divisionCode: r.divisionCode,
+    window: { from: r.windowFrom, to: r.windowTo },
+    source: r.source as HoldSource,
+    sourceId: r.sourceId == null ? null : Number(r.sourceId),
+    caseRef: r.caseRef,
+    reason: r.reason,
+    placedBy: r.placedBy == null ? null : Number(r.placedBy),
+    placedAt: r.placedAt,
+    expiresAt: r.expiresAt,
+    releasedAt: r.releasedAt,
+    active: r.releasedAt == null && (r.expiresAt == null || r.expiresAt > now),
+  };
+}
+
+export async function listHolds(deps: VaultDeps, f: PlaceFilter & { active?: boolean }): Promise<Hold[]> {
+  let q = holdsQuery(deps);
+  if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
+  if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
+  const now = deps.clock.now().toISOString();
+  const items = (await q.orderBy('id', 'desc').limit(1000).execute()).map((r) => toHold(r, now));
+  return f.active == null ? items : items.filter((h) => h.active === f.active);
+}
+
+export async function getHold(deps: VaultDeps, id: number): Promise<Hold> {
+  const r = await holdsQuery(deps).where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError(CommonErrors.JF_NOT_FOUND, { params: { what: `hold ${id}` } });
+  return toHold(r, deps.clock.now().toISOString());
+}
+
+/** The police release a hold they placed (art 23 ¶2). */
+export async function releaseHold(deps: VaultDeps, actor: VaultActor, h: Hold): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await vaultDb(trx).updateTable('retentionHolds').set({ releasedAt: deps.clock.now().toISOString(), releasedBy: actor?.userId ?? null }).where('id', '=', h.id).execute();
+    await recordEvent(trx, deps, actor, { action: 'release-hold', outcome: 'allowed', ruleId: 'art23.p2.police-extraction', systemId: h.systemId, keyUnitId: h.keyUnitId, divisionCode: h.divisionCode, detail: { holdId: h.id } });
+  });
+}
+
+export interface EventRow {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorRole: string | null;
+  action: string;
+  outcome: 'allowed' | 'refused';
+  ruleId: string | null;
+  errorCode: string | null;
+  systemId: number | null;
+  segmentId: number | null;
+  keyUnitId: number | null;
+  divisionCode: string | null;
+  grantKind: string | null;
+  grantId: number | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface EventQuery extends PlaceFilter {
+  outcome?: string;
+  action?: string;
+  grantKind?: string;
+  grantId?: number;
+  segmentId?: number;
+  beforeId?: number;
+  limit?: number;
+}
+
+/** Every access and refusal, newest first (art 11(3), 22, 24, 25). */
+export async function listEvents(deps: VaultDeps, f: EventQuery): Promise<EventRow[]> {
+  let q = vaultDb(deps.db).selectFrom('capturedEvents').selectAll();
+  if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
+  if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.grantKind) q = q.where('grantKind', '=', f.grantKind);
+  if (f.grantId) q = q.where('grantId', '=', f.grantId);
+  if (f.segmentId) q = q.where('segmentId', '=', f.segmentId);
+  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+  const rows = await q.orderBy('id', 'desc').limit(Math.min(f.limit ?? 200, 1000)).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actorUserId: r.actorUserId == null ? null : Number(r.actorUserId),
+    actorRole: r.actorRole,
+    action: r.action,
+    outcome: r.outcome as 'allowed' | 'refused',
+    ruleId: r.ruleId,
+    errorCode: r.errorCode,
+    systemId: r.systemId == null ? null : Number(r.systemId),
+    segmentId: r.segmentId == null ? null : Number(r.segmentId),
+    keyUnitId: r.keyUnitId == null ? null : Number(r.keyUnitId),
+    divisionCode: r.divisionCode,
+    grantKind: r.grantKind,
+    grantId: r.grantId == null ? null : Number(r.grantId),
+    detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+  }));
+}
