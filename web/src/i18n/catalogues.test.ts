@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LANGS, type Catalogue, type Messages } from './i18n';
 
 // Every catalogue file in this folder, so a new one is checked without being listed here.
+// The screens' sources, to find keys no screen uses.
+const sources = Object.values(import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.ts', '!../i18n/**'], { eager: true, query: '?raw', import: 'default' })).join('\n');
+
 const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./i18n.tsx'], { eager: true });
 
 function isCatalogue(x: unknown): x is Catalogue<Messages> {
@@ -13,6 +16,9 @@ const catalogues = Object.entries(modules).flatMap(([file, mod]) =>
     .filter(([, v]) => isCatalogue(v))
     .map(([name, v]) => ({ where: `${file.replace('./', '')}:${name}`, catalogue: v as Catalogue<Messages> })),
 );
+
+/** Catalogues held to having no unused key; a catalogue joins once its screens are complete. */
+const UNUSED_CHECKED = new Set(['common.ts:common', 'shell.ts:shell', 'login.ts:login', 'law.ts:law', 'registry.ts:registry']);
 
 const HAN = /[\u4e00-\u9fff]/;
 /** English texts that name the Chinese text in Chinese on purpose. */
@@ -52,6 +58,14 @@ describe('message catalogues', () => {
       const enInHan = Object.entries(catalogue.en).filter(([k, v]) => HAN.test(v) && !NAMES_IN_CHINESE.has(k));
       expect(zhInLatin.map(([k]) => k)).toEqual([]);
       expect(enInHan.map(([k]) => k)).toEqual([]);
+    });
+  });
+
+  describe.each(catalogues.filter((c) => UNUSED_CHECKED.has(c.where)))('$where', ({ catalogue }) => {
+    it('has no key that no screen uses', () => {
+      // A key is used when a source names it in quotes, or builds it from its prefix (`kind.${k}`).
+      const used = (k: string) => sources.includes(`'${k}'`) || sources.includes(`"${k}"`) || (k.includes('.') && sources.includes(`${k.slice(0, k.indexOf('.'))}.\${`));
+      expect(Object.keys(catalogue['zh-CN']).filter((k) => !used(k))).toEqual([]);
     });
   });
 });

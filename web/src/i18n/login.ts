@@ -8,7 +8,6 @@ export const login = defineCatalogue({
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     submit: '登录',
-    failed: '登录失败',
     publicNote: '无需登录即可阅读条例全文。',
   },
   en: {
@@ -18,7 +17,6 @@ export const login = defineCatalogue({
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     submit: 'Log in',
-    failed: 'Login failed',
     publicNote: 'The regulation can be read without logging in.',
   },
 });

@@ -10,7 +10,7 @@ const meta: KindMeta = {
     { name: 'unitType', label: { zh: '单位类型', en: 'Unit type' }, type: 'enum', required: true, filterable: true, listed: true, searchable: false, sortable: true, enum: [] },
     { name: 'divisionCode', label: { zh: '所在县级行政区划', en: 'County' }, type: 'division', required: true, filterable: true, listed: true, searchable: false, sortable: true },
     { name: 'cityCode', label: { zh: '所在市', en: 'City' }, type: 'division', required: false, readOnly: true, filterable: true, listed: false, searchable: false, sortable: true },
-    { name: 'restricted', label: { zh: '涉密', en: 'Restricted' }, type: 'boolean', required: false, filterable: true, listed: true, searchable: false },
+    { name: 'restricted', label: { zh: '涉密', en: 'Restricted' }, type: 'boolean', required: false, filterable: true, listed: true, searchable: false, sortable: false },
   ],
 };
 

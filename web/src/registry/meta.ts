@@ -1,38 +1,14 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Bilingual } from '../i18n/i18n';
-import type { RegistryKind } from './kinds';
+import type { FieldMeta, KindMeta } from '../../../src/registry/describe-registry';
 
-/** The answer of `GET /api/v1/registry/meta`: what a generic list and form need to know. */
-export type FieldType = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi-enum' | 'division' | 'ref';
-
-export interface FieldOption {
-  value: string | number;
-  label: Bilingual;
-}
-
-export interface FieldMeta {
-  name: string;
-  label: Bilingual;
-  type: FieldType;
-  required: boolean;
-  enum?: FieldOption[];
-  ref?: RegistryKind;
-  filterable: boolean;
-  listed: boolean;
-  searchable: boolean;
-  readOnly?: boolean;
-  sortable?: boolean;
-  default?: string | number | boolean;
-  help?: Bilingual;
-  divisionLevel?: 'county' | 'any';
-}
-
-export interface KindMeta {
-  kind: RegistryKind;
-  label: Bilingual;
-  fields: FieldMeta[];
-}
+/**
+ * The answer of `GET /api/v1/registry/meta`, typed by the server's own
+ * description of it (a type-only import: nothing of the server is bundled).
+ */
+export type { FieldMeta, KindMeta } from '../../../src/registry/describe-registry';
+export type FieldType = FieldMeta['type'];
+export type FieldOption = NonNullable<FieldMeta['enum']>[number];
 
 export interface RegistryMeta {
   kinds: KindMeta[];

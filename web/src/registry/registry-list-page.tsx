@@ -21,6 +21,9 @@ import { RecordDrawer, type DrawerTarget } from './record-drawer';
 import { forgetRefName, useRefNames } from './ref-names';
 import { RefSelect } from './ref-select';
 
+/** Filters shown without asking; more fold behind the Filters button. */
+const FILTERS_SHOWN = 4;
+
 /** The control of one filter above a list. */
 function FilterControl({ field, value, onChange }: { field: FieldMeta; value: string | undefined; onChange(v: string | undefined): void }) {
   const t = useT(registry);
@@ -84,6 +87,7 @@ function RegistryList({ meta }: { meta: KindMeta }) {
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const [actionError, setActionError] = useState<ApiError>();
+  const [filtersOpen, setFiltersOpen] = useState<boolean>();
   const { data, error, loading, reload } = useApi<Page<RegistryRecord>>(`/api/v1/registry/${meta.kind}`, apiQuery(query));
   const listed = useMemo(() => meta.fields.filter((f) => f.listed), [meta]);
   const refs = useRefNames(listed, data?.items);
@@ -145,6 +149,7 @@ function RegistryList({ meta }: { meta: KindMeta }) {
       key: 'actions',
       title: tc('actions'),
       width: 140,
+      fixed: 'right' as const,
       render: (_: unknown, r: RegistryRecord) => (
         <Space size="small">
           <Button size="small" onClick={() => setDrawer({ mode: 'edit', id: r.id })} aria-label={`${may.update ? tc('edit') : t('view')} ${recordName(r)}`}>
@@ -163,6 +168,9 @@ function RegistryList({ meta }: { meta: KindMeta }) {
   ];
 
   const filters = filterFields(meta);
+  const activeFilters = Object.keys(query.filters).length;
+  // Many filters would push the list below the fold at 1366×768: beyond a few, they fold away until asked for.
+  const showFilters = filtersOpen ?? (filters.length <= FILTERS_SHOWN || activeFilters > 0);
   return (
     <div className="jf-page jf-registry" data-kind={meta.kind}>
       <Typography.Title level={1}>{title}</Typography.Title>
@@ -179,6 +187,11 @@ function RegistryList({ meta }: { meta: KindMeta }) {
             allowClear
           />
         </search>
+        {filters.length > FILTERS_SHOWN && (
+          <Button aria-expanded={showFilters} aria-controls="jf-filters" onClick={() => setFiltersOpen(!showFilters)}>
+            {activeFilters ? t('filtersActive', { count: activeFilters }) : t('filters')}
+          </Button>
+        )}
         <div className="jf-toolbar-right">
           {may.create && (
             <Button type="primary" onClick={() => setDrawer({ mode: 'create' })}>
@@ -194,8 +207,8 @@ function RegistryList({ meta }: { meta: KindMeta }) {
           )}
         </div>
       </div>
-      {filters.length > 0 && (
-        <div className="jf-filters" role="group" aria-label={t('filters')}>
+      {filters.length > 0 && showFilters && (
+        <div className="jf-filters" id="jf-filters" role="group" aria-label={t('filters')}>
           {filters.map((f) => (
             <FilterControl key={f.name} field={f} value={query.filters[f.name]} onChange={(v) => go({ filters: { ...query.filters, [f.name]: v ?? '' } })} />
           ))}

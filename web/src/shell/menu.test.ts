@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../src/access/roles';
+import { REGISTRY_KINDS as SERVER_REGISTRY_KINDS } from '../../../src/registry/domain/kinds';
 import { mayDo, REGISTRY_KINDS } from '../registry/kinds';
 import type { SessionUser } from '../session/session';
 import { MENU_REGISTRIES, menuRegistries } from './menu';
@@ -20,6 +21,10 @@ function userOf(role: string): SessionUser {
 }
 
 describe('side menu by role', () => {
+  it('knows the registries the server serves', () => {
+    expect([...REGISTRY_KINDS]).toEqual([...SERVER_REGISTRY_KINDS]);
+  });
+
   it('has an entry for every role', () => {
     expect(Object.keys(MENU_REGISTRIES).sort()).toEqual([...ROLES].sort());
   });
