@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/support/databases.js';
 import type { Actor } from '../access/index.js';
@@ -111,6 +112,33 @@ describe.each(testDialects)('registry on %s', (dialect) => {
         expect(b).toEqual(a);
       }
     }
+  });
+
+  it('answers any search with names that contain it, and refuses any bad input with a field issue, never an error', async () => {
+    const chars = fc.constantFrom(...'沈阳银行学校大连实验中〇 "*%_\\\'()-:^ABab1\u0000\t'.split(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(chars, { maxLength: 6 }).map((xs) => xs.join('')), async (q) => {
+        const page = await listItems(ctx, admin, 'key-units', { q, pageSize: 100 });
+        const needle = q.replace(/[\u0000-\u001f]/g, '').trim().toLowerCase();
+        for (const i of page.items) expect(String(i.name).toLowerCase()).toContain(needle);
+        expect(page.total).toBeGreaterThanOrEqual(page.items.length);
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ name: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), unitType: fc.oneof(fc.constant('hotel'), fc.string()), divisionCode: fc.oneof(fc.constant('210102'), fc.string(), fc.integer()), restricted: fc.anything() }), async (input) => {
+        try {
+          // Input that happens to be valid is recorded; take it out again.
+          const made = await createItem(ctx, admin, 'key-units', input);
+          await deleteItem(ctx, admin, 'key-units', made.id);
+        } catch (e) {
+          expect(e).toBeInstanceOf(AppError);
+          expect((e as AppError).status).toBe(400);
+          expect((e as AppError).errors!.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('keeps a Shenyang supervisor to Shenyang and a county supervisor to the county', async () => {

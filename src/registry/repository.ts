@@ -271,6 +271,23 @@ export class RegistryRepository {
   }
 
   /**
+   * Runs a bulk load with a larger SQLite page cache (256 MiB instead of the
+   * connection's), so the indexes of millions of rows are not re-read from the
+   * file for every insert; the connection's own size is restored after.
+   */
+  async withBulkCache<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.dialect !== 'sqlite') return fn();
+    const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(this.db);
+    const size = Number(before.rows[0]?.cache_size ?? -2000);
+    await sql.raw(`pragma cache_size = ${BULK_CACHE_SIZE}`).execute(this.db);
+    try {
+      return await fn();
+    } finally {
+      await sql.raw(`pragma cache_size = ${Math.trunc(size)}`).execute(this.db);
+    }
+  }
+
+  /**
    * Refreshes the planner's statistics after a bulk load, so a search with a
    * handful of matches is fetched by id rather than by walking a city's index.
    * SQLite samples (analysis_limit) so this takes moments even at province scale.
@@ -310,48 +327,40 @@ export class RegistryRepository {
    */
   private async propagate(kind: RegistryKind, id: number, now: string): Promise<void> {
     const db = this.db;
-    const systemsPlaceFrom = (table: string, column: string, where: string) =>
-      sql
-        .raw(
-          `update security_systems set
-             division_code = (select p.division_code from ${table} p where p.id = security_systems.${column}),
-             city_code = (select p.city_code from ${table} p where p.id = security_systems.${column}),
-             updated_at = '${now}'
-           where ${where}`,
-        )
-        .execute(db);
-    const devicesOf = (where: string) =>
-      sql
-        .raw(
-          `update devices set
-             key_unit_id = (select s.key_unit_id from security_systems s where s.id = devices.system_id),
-             public_area_id = (select s.public_area_id from security_systems s where s.id = devices.system_id),
-             division_code = (select s.division_code from security_systems s where s.id = devices.system_id),
-             city_code = (select s.city_code from security_systems s where s.id = devices.system_id),
-             restricted = (select s.restricted from security_systems s where s.id = devices.system_id),
-             updated_at = '${now}'
-           where ${where}`,
-        )
-        .execute(db);
     const n = Number(id);
+    const systemsPlaceFrom = (table: string, column: string, where: Expression<SqlBool>) =>
+      sql`update security_systems set
+            division_code = (select p.division_code from ${sql.raw(table)} p where p.id = security_systems.${sql.raw(column)}),
+            city_code = (select p.city_code from ${sql.raw(table)} p where p.id = security_systems.${sql.raw(column)}),
+            updated_at = ${now}
+          where ${where}`.execute(db);
+    const devicesOf = (where: Expression<SqlBool>) =>
+      sql`update devices set
+            key_unit_id = (select s.key_unit_id from security_systems s where s.id = devices.system_id),
+            public_area_id = (select s.public_area_id from security_systems s where s.id = devices.system_id),
+            division_code = (select s.division_code from security_systems s where s.id = devices.system_id),
+            city_code = (select s.city_code from security_systems s where s.id = devices.system_id),
+            restricted = (select s.restricted from security_systems s where s.id = devices.system_id),
+            updated_at = ${now}
+          where ${where}`.execute(db);
     switch (kind) {
       case 'key-units':
-        await sql.raw(`update sites set restricted = (select k.restricted from key_units k where k.id = sites.key_unit_id) where key_unit_id = ${n}`).execute(db);
+        await sql`update sites set restricted = (select k.restricted from key_units k where k.id = sites.key_unit_id), updated_at = ${now} where key_unit_id = ${n}`.execute(db);
         // Restricting a unit restricts its systems; lifting it leaves each system's own flag.
-        await sql.raw(`update security_systems set restricted = 1 where key_unit_id = ${n} and exists (select 1 from key_units k where k.id = ${n} and k.restricted = 1)`).execute(db);
-        await systemsPlaceFrom('key_units', 'key_unit_id', `key_unit_id = ${n} and site_id is null`);
-        await devicesOf(`system_id in (select id from security_systems where key_unit_id = ${n})`);
+        await sql`update security_systems set restricted = 1, updated_at = ${now} where key_unit_id = ${n} and restricted = 0 and exists (select 1 from key_units k where k.id = ${n} and k.restricted = 1)`.execute(db);
+        await systemsPlaceFrom('key_units', 'key_unit_id', sql<SqlBool>`key_unit_id = ${n} and site_id is null`);
+        await devicesOf(sql<SqlBool>`system_id in (select id from security_systems where key_unit_id = ${n})`);
         return;
       case 'sites':
-        await systemsPlaceFrom('sites', 'site_id', `site_id = ${n}`);
-        await devicesOf(`system_id in (select id from security_systems where site_id = ${n})`);
+        await systemsPlaceFrom('sites', 'site_id', sql<SqlBool>`site_id = ${n}`);
+        await devicesOf(sql<SqlBool>`system_id in (select id from security_systems where site_id = ${n})`);
         return;
       case 'public-areas':
-        await systemsPlaceFrom('public_areas', 'public_area_id', `public_area_id = ${n}`);
-        await devicesOf(`system_id in (select id from security_systems where public_area_id = ${n})`);
+        await systemsPlaceFrom('public_areas', 'public_area_id', sql<SqlBool>`public_area_id = ${n}`);
+        await devicesOf(sql<SqlBool>`system_id in (select id from security_systems where public_area_id = ${n})`);
         return;
       case 'security-systems':
-        await devicesOf(`system_id = ${n}`);
+        await devicesOf(sql<SqlBool>`system_id = ${n}`);
         return;
       default:
         return;
@@ -443,6 +452,9 @@ export class RegistryRepository {
     return exact ? { where: byId, matches } : { where: sql<SqlBool>`${byId} and ${scan}` };
   }
 }
+
+/** SQLite page cache for bulk loads, in KiB (negative: a size, not a page count). */
+export const BULK_CACHE_SIZE = -262_144;
 
 /** Above this many matches a search walks the list's index rather than fetching each match. */
 const WALK_INDEX_ABOVE = 1_000;

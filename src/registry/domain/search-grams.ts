@@ -20,7 +20,8 @@ export function searchGrams(name: string): string {
 
 /** The query as searched: trimmed, lower-cased, inner whitespace kept. */
 export function normaliseQuery(q: string): string {
-  return q.trim().toLowerCase();
+  // Control characters match no name (the validator keeps them out) and PostgreSQL refuses NUL.
+  return q.replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
 }
 
 /** Length in characters, not UTF-16 units. */

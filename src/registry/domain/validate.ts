@@ -42,6 +42,8 @@ function coerceOne(f: FieldDef, raw: unknown): { value?: unknown; issue?: FieldI
     case 'text': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { issue: issue(f, 'type', '应为文本', 'must be text') };
       const s = String(raw).trim();
+      // NUL and other control characters (tab and line breaks aside) are no part of a name or address.
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s)) return { issue: issue(f, 'control-character', '含有控制字符', 'holds control characters') };
       if (f.maxLength && [...s].length > f.maxLength) return { issue: issue(f, 'max-length', `长度至多为${f.maxLength}个字符`, `must have at most ${f.maxLength} characters`) };
       if (f.creditCode) {
         const code = s.toUpperCase();

@@ -276,20 +276,22 @@ export async function seedProvinceScale(repo: RegistryRepository, clock: Clock, 
   const products = await scaleProducts(repo, now);
   const firstIds = { keyUnit: (await repo.maxId('key-units')) + 1, system: (await repo.maxId('security-systems')) + 1, device: (await repo.maxId('devices')) + 1 };
   const result: ScaleResult = { keyUnits: 0, systems: 0, devices: 0, insertSeconds: 0, seconds: 0 };
-  for (const b of provinceBatches({ ...opts, firstIds, products })) {
-    const t0 = performance.now();
-    await repo.transaction(async (r) => {
-      await r.insertMany('key-units', b.keyUnits, now);
-      await r.insertMany('security-systems', b.systems, now);
-      await r.insertMany('devices', b.devices, now);
-    });
-    result.insertSeconds += (performance.now() - t0) / 1000;
-    result.keyUnits += b.keyUnits.length;
-    result.systems += b.systems.length;
-    result.devices += b.devices.length;
-    result.seconds = (performance.now() - started) / 1000;
-    opts.onBatch?.({ ...result });
-  }
+  await repo.withBulkCache(async () => {
+    for (const b of provinceBatches({ ...opts, firstIds, products })) {
+      const t0 = performance.now();
+      await repo.transaction(async (r) => {
+        await r.insertMany('key-units', b.keyUnits, now);
+        await r.insertMany('security-systems', b.systems, now);
+        await r.insertMany('devices', b.devices, now);
+      });
+      result.insertSeconds += (performance.now() - t0) / 1000;
+      result.keyUnits += b.keyUnits.length;
+      result.systems += b.systems.length;
+      result.devices += b.devices.length;
+      result.seconds = (performance.now() - started) / 1000;
+      opts.onBatch?.({ ...result });
+    }
+  });
   await repo.refreshStatistics();
   result.seconds = (performance.now() - started) / 1000;
   return result;
