@@ -17,11 +17,16 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const WEB_DIST = path.join(ROOT, 'web/dist');
 
 /**
- * Builds the web app when web/dist is older than its sources. Test files run
- * in parallel workers, so one build at a time, behind a lock directory.
+ * Builds the web app when web/dist is older than its sources, once per test
+ * run: test files run in parallel workers of one vitest process, so the first
+ * builds behind a lock directory and the rest reuse it (a rebuild mid-run would
+ * empty web/dist under the servers of the other files).
  */
 export function ensureWebBuilt(): void {
-  const lock = path.join(os.tmpdir(), `jifang-web-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
+  const tag = Buffer.from(ROOT).toString('hex').slice(-24);
+  const lock = path.join(os.tmpdir(), `jifang-web-build-${tag}.lock`);
+  // Workers are forked by the one vitest process of the run: its pid names the run.
+  const done = path.join(os.tmpdir(), `jifang-web-built-${tag}-${process.ppid}`);
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {
     try {
@@ -30,14 +35,19 @@ export function ensureWebBuilt(): void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       // A lock left by a killed run is older than any build takes.
-      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 3 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 3 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`waited too long for the web build lock ${lock}`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
     }
   }
   try {
-    // Vitest sets NODE_ENV=test, which would give React's and Ant Design's development builds (test ids included): build what users get.
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (!fs.existsSync(done)) {
+      // Vitest sets NODE_ENV=test, which would give React's and Ant Design's development builds (test ids included): build what users get.
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      for (const f of fs.readdirSync(os.tmpdir())) if (f.startsWith(`jifang-web-built-${tag}-`)) fs.rmSync(path.join(os.tmpdir(), f), { force: true });
+      fs.writeFileSync(done, new Date().toISOString());
+    }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
