@@ -6,7 +6,7 @@ import { registerWorkflow } from './engine.js';
 import { chinaDate } from './domain/time.js';
 import { violationOf } from './domain/violations.js';
 import { emptyChecklist, inspectionMachine, type ChecklistEntry, type InspectionData, type Prefill } from './machines/inspection.js';
-import { assess, INSPECTION_CHECKLIST, type Finding, type Situation } from './ports/law.js';
+import { assess, INSPECTION_CHECKLIST, UNIT_TYPE_ART10_ITEM, type Finding, type Situation } from './ports/law.js';
 import type { EffectContext, TrxContext, Workflow } from './workflow.js';
 
 /**
@@ -26,11 +26,12 @@ async function situationOf(c: TrxContext, d: InspectionData): Promise<{ situatio
     const unit = await reg.keyUnit(c.trx, d.subject.id);
     const systems = await reg.systemsOfKeyUnit(c.trx, d.subject.id);
     if (unit) {
+      const typeLabel = unit.unitType ? (UNIT_TYPE_ART10_ITEM as Record<string, { label: Bilingual } | undefined>)[unit.unitType]?.label : undefined;
       notes[1].push({
         source: 'registry',
         text: {
-          zh: `登记的单位类型：${unit.unitType ?? '未登记'}（第十条第一款第${unit.art10Item ?? '？'}项）；登记的技防系统 ${systems.length} 套`,
-          en: `Registered unit type: ${unit.unitType ?? 'none'} (Art 10 ¶1 item ${unit.art10Item ?? '?'}); ${systems.length} system(s) registered`,
+          zh: `登记的单位类型：${typeLabel?.zh ?? unit.unitType ?? '未登记'}（第十条第一款第${unit.art10Item ?? '？'}项）；登记的技防系统 ${systems.length} 套`,
+          en: `Registered unit type: ${typeLabel?.en ?? unit.unitType ?? 'none'} (Art 10 ¶1 item ${unit.art10Item ?? '?'}); ${systems.length} system(s) registered`,
         },
       });
       situation.keyUnits = [{ id: 'unit', unitType: (unit.unitType ?? 'other') as never, systemInstalled: systems.length > 0 }];
@@ -91,6 +92,8 @@ async function prefill(c: TrxContext, d: InspectionData): Promise<ChecklistEntry
     if (f.outcome === 'not_applicable' || f.outcome === 'allowed') continue;
     const item = itemOfRule.get(f.ruleId) ?? (f.outcome === 'violation' && violationOf(f.ruleId) ? 5 : undefined);
     if (!item) continue;
+    // One line per rule and outcome: three systems keeping 30 days say it once.
+    if (fromRules[item].some((p) => p.ruleId === f.ruleId && p.outcome === f.outcome && p.text.zh === f.message.zh)) continue;
     fromRules[item].push({ source: 'rules', ruleId: f.ruleId, outcome: f.outcome, text: f.message as Bilingual });
   }
   return emptyChecklist().map((e) => ({ ...e, prefill: [...notes[e.item], ...fromRules[e.item]] }));

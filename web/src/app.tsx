@@ -9,6 +9,7 @@ import { RequireLogin } from './session/require-login';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/app-shell';
 import { COMPLIANCE_ROUTES } from './compliance/routes';
+import { WORKFLOW_ROUTES } from './workflow/routes';
 
 // Each screen is its own chunk, loaded when first visited.
 const HomePage = lazy(() => import('./shell/home-page'));
@@ -57,6 +58,7 @@ function Localised() {
                   }
                 />
                 {COMPLIANCE_ROUTES}
+                {WORKFLOW_ROUTES}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

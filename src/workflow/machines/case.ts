@@ -184,8 +184,8 @@ const DecisionInput = Type.Object(
 function decisionGuard(g: G, rectifiedInTime?: boolean): Refusal | null {
   const i = g.input as { serious?: boolean; illegalGainsYuan?: number };
   const a = g.data.violation.penaltyArticle;
-  if (i.serious !== undefined && a !== 34) return refuse(pathRule(g.data.violation), `“情节严重”只见于第三十四条，第${a}条不适用`, `"Serious circumstances" belong to Art 34 only, not Art ${a}`, { field: 'serious' });
-  if (i.illegalGainsYuan !== undefined && a !== 35) return refuse(pathRule(g.data.violation), `没收违法所得只见于第三十五条，第${a}条不适用`, `Confiscating illegal gains belongs to Art 35 only, not Art ${a}`, { field: 'illegalGainsYuan' });
+  if (i.serious && a !== 34) return refuse(pathRule(g.data.violation), `“情节严重”只见于第三十四条，第${a}条不适用`, `"Serious circumstances" belong to Art 34 only, not Art ${a}`, { field: 'serious' });
+  if (i.illegalGainsYuan && a !== 35) return refuse(pathRule(g.data.violation), `没收违法所得只见于第三十五条，第${a}条不适用`, `Confiscating illegal gains belongs to Art 35 only, not Art ${a}`, { field: 'illegalGainsYuan' });
   const { decision, refusal } = decide(g.data, { serious: i.serious, illegalGainsYuan: i.illegalGainsYuan, ...(rectifiedInTime !== undefined ? { rectifiedInTime } : {}) }, g.now);
   if (refusal) return refusal;
   return amountsGuard(g, decision!);

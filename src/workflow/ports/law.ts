@@ -16,6 +16,7 @@ export {
   maximumFines,
   RULES,
   SITUATION_RULES,
+  UNIT_TYPE_ART10_ITEM,
   type AnyRule,
   type Finding,
   type PenaltyDecision,

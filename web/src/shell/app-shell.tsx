@@ -8,6 +8,7 @@ import { shell } from '../i18n/shell';
 import { useSession } from '../session/session';
 import { menuRegistries, ownRecordKind } from './menu';
 import { complianceMenuItems } from '../compliance/menu';
+import { workflowMenuItems } from '../workflow/menu';
 
 const LANG_LABEL: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -95,6 +96,7 @@ function SideMenu() {
         ]
       : []),
     ...complianceMenuItems(user?.role),
+    ...workflowMenuItems(user?.role),
     { key: '/law', label: <Link to="/law">{t('menuLaw')}</Link> },
   ];
   const selected = pathname.startsWith('/law') ? '/law' : pathname.startsWith('/registry/') ? pathname.split('/').slice(0, 3).join('/') : pathname;

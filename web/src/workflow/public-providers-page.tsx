@@ -1,0 +1,68 @@
+import { Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
+import { ApiErrorAlert } from '../ui/api-error-alert';
+import { useDocumentTitle } from '../ui/document-title';
+import { useApi } from '../ui/use-api';
+import { fields } from './fields';
+import { workflow } from './i18n';
+import { chinaDate } from './types';
+import './workflow.css';
+
+interface PublicProvider {
+  name: string;
+  creditCode: string | null;
+  services: { code: string; label: Bilingual }[];
+  placeOfBusiness: { code: string | null; name: Bilingual };
+  filingAuthority: { divisionCode: string; name: Bilingual };
+  filedAt: string;
+  receiptNumber: string;
+  warning: { listed: boolean; count: number };
+}
+
+const SERVICES = ['design', 'installation', 'maintenance', 'alarm_operation'] as const;
+
+/** Art 18: the list of filed providers, for anyone, without logging in. */
+export default function PublicProvidersPage() {
+  const t = useT(workflow);
+  const tf = useT(fields);
+  const b = useBilingual();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const service = params.get('service') ?? '';
+  useDocumentTitle(t('publicProvidersTitle'));
+  const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { q: q || undefined, service: service || undefined, limit: 200 });
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  return (
+    <div className="jf-page jf-wf-public">
+      <Typography.Title level={1}>{t('publicProvidersTitle')}</Typography.Title>
+      <Typography.Paragraph>{t('publicProvidersIntro')}</Typography.Paragraph>
+      <Space wrap>
+        <Input.Search role="searchbox" aria-label={t('searchProviders')} placeholder={t('searchProviders')} defaultValue={q} allowClear onSearch={(v) => set('q', v.trim())} style={{ width: 360 }} />
+        <Select aria-label={t('service')} style={{ width: 200 }} value={service} onChange={(v) => set('service', v)} options={[{ value: '', label: t('anyService') }, ...SERVICES.map((s) => ({ value: s, label: tf(`enum.${s}`) }))]} />
+      </Space>
+      <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <Table
+        rowKey="receiptNumber"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        className="jf-wf-public-providers"
+        columns={[
+          { title: t('colName'), dataIndex: 'name' },
+          { title: t('colCreditCode'), dataIndex: 'creditCode', width: 200 },
+          { title: t('colServices'), dataIndex: 'services', render: (s: PublicProvider['services']) => s.map((x) => b(x.label)).join('、') },
+          { title: t('colPlace'), key: 'place', render: (_, r) => b(r.placeOfBusiness.name) },
+          { title: t('colAuthority'), key: 'authority', render: (_, r) => b(r.filingAuthority.name) },
+          { title: t('colFiledAt'), dataIndex: 'filedAt', width: 120, render: (v: string) => chinaDate(v) },
+          { title: t('colWarning'), dataIndex: 'warning', width: 160, render: (w: PublicProvider['warning']) => (w.listed ? <Tag color="red">{t('warned', { count: w.count })}</Tag> : t('notWarned')) },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Table, Typography } from 'antd';
+import type { ApiCitation } from '../api/client';
+import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
+import { ApiErrorAlert, CitationLink } from '../ui/api-error-alert';
+import { useDocumentTitle } from '../ui/document-title';
+import { useApi } from '../ui/use-api';
+import { citationLink } from './citation';
+import { workflow } from './i18n';
+import { chinaDate } from './types';
+import './workflow.css';
+
+interface PublicWarning {
+  number: string | null;
+  provider: { name: string; creditCode: string | null };
+  basisLabel: Bilingual;
+  finding: string;
+  rule: { id: string; title: Bilingual; citation: { article: number; paragraph?: number; item?: number } } | null;
+  publishedAt: string;
+  authority: { divisionCode: string; name: Bilingual };
+}
+
+/** Art 28: the warning list, for anyone. */
+export default function PublicWarningsPage() {
+  const t = useT(workflow);
+  const b = useBilingual();
+  useDocumentTitle(t('publicWarningsTitle'));
+  const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { limit: 200 });
+  return (
+    <div className="jf-page jf-wf-public">
+      <Typography.Title level={1}>{t('publicWarningsTitle')}</Typography.Title>
+      <Typography.Paragraph>
+        {t('publicWarningsIntro')} <CitationLink citation={citationLink({ article: 28 }) as ApiCitation} />
+      </Typography.Paragraph>
+      <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <Table
+        rowKey={(r) => r.number ?? r.publishedAt}
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('colName'), key: 'name', render: (_, r) => `${r.provider.name}${r.provider.creditCode ? `（${r.provider.creditCode}）` : ''}` },
+          { title: t('colBasis'), key: 'basis', render: (_, r) => b(r.basisLabel) },
+          { title: t('colFinding'), key: 'finding', render: (_, r) => (<>{r.finding}{r.rule ? <> · {b(r.rule.title)}</> : null}</>) },
+          { title: t('colAuthority'), key: 'authority', render: (_, r) => b(r.authority.name) },
+          { title: t('colPublished'), dataIndex: 'publishedAt', width: 120, render: (v: string) => chinaDate(v) },
+        ]}
+      />
+    </div>
+  );
+}
