@@ -518,6 +518,9 @@ export function applyScope(qb: AnySelect, k: KindDef, scope: ListScope): { qb: A
       qb = qb.where(k.providerColumn, '=', scope.providerId);
       narrowed = true;
       break;
+    default:
+      // A kind of scope this code does not know is denied, not ignored.
+      return none;
   }
   // Art 19: restricted rows only for those the policy lets see them.
   if (k.hasRestricted && !scope.includeRestricted) {
