@@ -154,18 +154,22 @@ export const complianceBench: BenchModule = {
       ];
       const byPk = Object.fromEntries(kinds.map(([k, t]) => [k, reader.prepare(`select * from ${t} where id = ?`)]));
       const ours: number[] = [];
+      const oursCpu: number[] = [];
       const raw: number[] = [];
       for (let i = 0; i < samples + 50; i++) {
         const [kind, , m] = kinds[i % kinds.length];
         const id = r.int(1, m);
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const a = await assessEntity(ctx, OPERATOR, kind, id);
         const t1 = performance.now();
+        const c1 = process.cpuUsage(c0);
         byPk[kind].get(id);
         const t2 = performance.now();
         if (!a.findings.length) throw new Error(`${kind} ${id}: no findings`);
         if (i >= 50) {
           ours.push(t1 - t0);
+          oursCpu.push((c1.user + c1.system) / 1000);
           raw.push(t2 - t1);
         }
       }
@@ -175,6 +179,8 @@ export const complianceBench: BenchModule = {
         const b = percentile(raw, p);
         results.push({ name: `compliance.sqlite.assess-entity.p${p}`, value: round(v, 3), unit: 'ms', baseline: round(b, 3), ratio: round(v / b, 1), target: p === 95 ? '< 5 ms' : null, met: p === 95 ? v < 5 : null });
       }
+      // The same calls in CPU time: on a machine shared with other work, wall-clock percentiles also count the time others ran.
+      results.push({ name: 'compliance.sqlite.assess-entity.cpu.p95', value: round(percentile(oursCpu, 95), 3), unit: 'ms', baseline: null, ratio: null, target: null, met: null });
 
       // What a supervisor opens first.
       const province: Actor = { ...OPERATOR, role: 'province_supervisor', jurisdiction: '210000' };

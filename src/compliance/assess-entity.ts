@@ -4,7 +4,7 @@ import { formatCitation, citationHref } from '../shared/citation.js';
 import { getItem } from '../registry/index.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { ComplianceContext } from './context.js';
-import { ENTITY_KINDS, isEntityKind, type EntityKind } from './domain/entities.js';
+import { cityOf, ENTITY_KINDS, isEntityKind, type EntityKind } from './domain/entities.js';
 import { Evaluator } from './domain/evaluate.js';
 import { factsFor, unknownFacts } from './domain/facts.js';
 import { entityRef } from './entity-ref.js';
@@ -47,7 +47,7 @@ export async function assessEntity(ctx: ComplianceContext, actor: Actor | null, 
   const findings = e.findings.map((f) => ({ ...f, subject: ref }));
   const stored = await ctx.repo.assessed(kind, id);
   return {
-    entity: entityRef(kind, id, String(item.name ?? ''), place.divisionCode, place.cityCode),
+    entity: entityRef(kind, id, String(item.name ?? ''), place.divisionCode, cityOf(place.divisionCode)),
     at,
     situation,
     findings,

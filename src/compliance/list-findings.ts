@@ -4,7 +4,7 @@ import type { Finding } from '../law/index.js';
 import { AppError } from '../shared/errors.js';
 import { findDivision } from '../shared/standards/gb2260.js';
 import type { ComplianceContext } from './context.js';
-import type { EntityKind } from './domain/entities.js';
+import { cityOf, type EntityKind } from './domain/entities.js';
 import { entityRef } from './entity-ref.js';
 import { ComplianceErrors } from './errors.js';
 import type { Condition } from './repository.js';
@@ -70,7 +70,7 @@ export async function listFindings(ctx: ComplianceContext, actor: Actor | null, 
       const s = stored.get(Number(r.situation_id))!;
       const finding: Finding = { ...s.findings[Number(r.seq)], subject: `${kind}/${id}` };
       const division = r.division_code == null ? null : String(r.division_code);
-      const city = r.city_code == null ? null : String(r.city_code);
+      const city = cityOf(division);
       return { entity: entityRef(kind, id, names.get(`${kind}/${id}`) ?? '', division, city), finding, assessedOn: s.asOf };
     }),
     total,

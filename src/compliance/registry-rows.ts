@@ -16,8 +16,8 @@ import type { EntityRows } from './domain/facts.js';
 type AnyDb = Kysely<any>;
 type Row = Record<string, unknown>;
 
-/** Which rows: an id range (a keyset page) or a list of ids. */
-export type Selection = { from: number; to: number } | { ids: readonly number[] };
+/** Which rows: the next page after an id (keyset pagination), an id range, or a list of ids. */
+export type Selection = { after: number; limit: number } | { from: number; to: number } | { ids: readonly number[] };
 
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -30,7 +30,13 @@ export function tableOf(kind: EntityKind): string {
 function where(column: string, s: Selection): RawBuilder<unknown> {
   const c = sql.raw(column);
   if ('ids' in s) return s.ids.length ? sql`${c} in (${sql.join(s.ids.map((i) => sql.lit(Math.trunc(i))))})` : sql`1 = 0`;
+  if ('after' in s) return sql`${c} > ${sql.lit(Math.trunc(s.after))}`;
   return sql`${c} between ${sql.lit(Math.trunc(s.from))} and ${sql.lit(Math.trunc(s.to))}`;
+}
+
+/** `order by <id> [limit n]`: the page of a keyset selection. */
+function page(column: string, s: Selection): RawBuilder<unknown> {
+  return 'after' in s ? sql`order by ${sql.raw(column)} limit ${sql.lit(Math.trunc(s.limit))}` : sql`order by ${sql.raw(column)}`;
 }
 
 function parseServices(v: unknown): string[] {
@@ -54,16 +60,15 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
     (
       await rows(
         db,
-        sql`select k.id, k.unit_type, k.restricted, k.division_code, k.city_code,
+        sql`select k.id, k.unit_type, k.restricted, k.division_code,
                    exists (select 1 from security_systems x where x.key_unit_id = k.id) as has_system
-            from key_units k where ${where('k.id', s)} order by k.id`,
+            from key_units k where ${where('k.id', s)} ${page('k.id', s)}`,
       )
     ).map((r) => ({
       id: num(r.id),
       unitType: String(r.unit_type),
       restricted: bool(r.restricted),
       divisionCode: String(r.division_code),
-      cityCode: String(r.city_code),
       hasSystem: bool(r.has_system),
     })),
 
@@ -71,11 +76,11 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
     (
       await rows(
         db,
-        sql`select x.id, x.key_unit_id, k.unit_type, x.restricted, x.division_code, x.city_code,
+        sql`select x.id, x.key_unit_id, k.unit_type, x.restricted, x.division_code,
                    exists (select 1 from security_systems y where y.site_id = x.id) as at_site,
                    exists (select 1 from security_systems y where y.key_unit_id = x.key_unit_id and y.site_id is null) as unit_wide
             from sites x join key_units k on k.id = x.key_unit_id
-            where ${where('x.id', s)} order by x.id`,
+            where ${where('x.id', s)} ${page('x.id', s)}`,
       )
     ).map((r) => ({
       id: num(r.id),
@@ -83,7 +88,6 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
       unitType: String(r.unit_type),
       restricted: bool(r.restricted),
       divisionCode: String(r.division_code),
-      cityCode: String(r.city_code),
       systemAtSite: bool(r.at_site),
       unitWideSystem: bool(r.unit_wide),
     })),
@@ -92,18 +96,25 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
     (
       await rows(
         db,
-        sql`select a.id, a.kind, a.division_code, a.city_code,
+        sql`select a.id, a.kind, a.division_code,
                    exists (select 1 from security_systems x where x.public_area_id = a.id) as has_system
-            from public_areas a where ${where('a.id', s)} order by a.id`,
+            from public_areas a where ${where('a.id', s)} ${page('a.id', s)}`,
       )
-    ).map((r) => ({ id: num(r.id), kind: String(r.kind), divisionCode: String(r.division_code), cityCode: String(r.city_code), hasSystem: bool(r.has_system) })),
+    ).map((r) => ({ id: num(r.id), kind: String(r.kind), divisionCode: String(r.division_code), hasSystem: bool(r.has_system) })),
 
-  'security-systems': async (db, s) =>
-    (
+  'security-systems': async (db, s0) => {
+    // The devices are summed per system over the same range: resolve a keyset page to its ids first.
+    let s = s0;
+    if ('after' in s0) {
+      const ids = (await rows(db, sql`select id from security_systems where id > ${sql.lit(Math.trunc(s0.after))} order by id limit ${sql.lit(Math.trunc(s0.limit))}`)).map((r) => num(r.id));
+      if (!ids.length) return [];
+      s = { from: ids[0], to: ids[ids.length - 1] };
+    }
+    return (
       await rows(
         db,
         sql`select s.id, s.subsystem_kind, s.key_unit_id, s.site_id, s.public_area_id, k.art10_item, s.retention_days, s.restricted,
-                   s.division_code, s.city_code, d.n, d.v, d.a
+                   s.division_code, d.n, d.v, d.a
             from security_systems s
             left join key_units k on k.id = s.key_unit_id
             left join (select system_id, count(*) as n, max(captures_video) as v, max(captures_audio) as a
@@ -120,18 +131,18 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
       retentionDays: num(r.retention_days),
       restricted: bool(r.restricted),
       divisionCode: String(r.division_code),
-      cityCode: String(r.city_code),
       devices: r.n == null ? 0 : num(r.n),
       capturesVideo: bool(r.v),
       capturesAudio: bool(r.a),
-    })),
+    }));
+  },
 
   devices: async (db, s) =>
     (
       await rows(
         db,
-        sql`select id, system_id, captures_video, captures_audio, place_kind, key_unit_id, public_area_id, restricted, division_code, city_code
-            from devices where ${where('id', s)} order by id`,
+        sql`select id, system_id, captures_video, captures_audio, place_kind, restricted, division_code
+            from devices where ${where('id', s)} ${page('id', s)}`,
       )
     ).map((r) => ({
       id: num(r.id),
@@ -139,25 +150,21 @@ const READERS: { [K in EntityKind]: Reader<K> } = {
       capturesVideo: bool(r.captures_video),
       capturesAudio: bool(r.captures_audio),
       placeKind: String(r.place_kind),
-      keyUnitId: numOrNull(r.key_unit_id),
-      publicAreaId: numOrNull(r.public_area_id),
       restricted: bool(r.restricted),
       divisionCode: String(r.division_code),
-      cityCode: String(r.city_code),
     })),
 
   providers: async (db, s) =>
     (
-      await rows(db, sql`select id, services, from_outside_liaoning, division_code, city_code from providers where ${where('id', s)} order by id`)
+      await rows(db, sql`select id, services, from_outside_liaoning, division_code from providers where ${where('id', s)} ${page('id', s)}`)
     ).map((r) => ({
       id: num(r.id),
       services: parseServices(r.services),
       fromOutsideLiaoning: bool(r.from_outside_liaoning),
       divisionCode: r.division_code == null ? null : String(r.division_code),
-      cityCode: String(r.city_code),
     })),
 
-  products: async (db, s) => (await rows(db, sql`select id, catalogue_listed from products where ${where('id', s)} order by id`)).map((r) => ({ id: num(r.id), catalogueListed: bool(r.catalogue_listed) })),
+  products: async (db, s) => (await rows(db, sql`select id, catalogue_listed from products where ${where('id', s)} ${page('id', s)}`)).map((r) => ({ id: num(r.id), catalogueListed: bool(r.catalogue_listed) })),
 };
 
 /** What a changed row says about the rows whose facts depend on it. */
@@ -195,12 +202,6 @@ export class RegistryRows {
   /** The rows selected, with what their facts need, in id order. */
   read<K extends EntityKind>(kind: K, s: Selection): Promise<EntityRows[K][]> {
     return (READERS[kind] as Reader<K>)(this.db, s);
-  }
-
-  /** The next page of ids after `after` (keyset pagination). */
-  async idsAfter(kind: EntityKind, after: number, limit: number): Promise<number[]> {
-    const t = sql.raw(tableOf(kind));
-    return (await rows(this.db, sql`select id from ${t} where id > ${after} order by id limit ${limit}`)).map((r) => num(r.id));
   }
 
   async count(kind: EntityKind): Promise<number> {

@@ -67,17 +67,19 @@ function toEntity(r: Row): StoredEntity {
     id: num(r.entity_id),
     situation: num(r.situation_id),
     divisionCode: strOrNull(r.division_code),
-    cityCode: strOrNull(r.city_code),
-    keyUnitId: numOrNull(r.key_unit_id),
-    providerId: numOrNull(r.provider_id),
     restricted: bool(r.restricted),
+    keyUnitId: numOrNull(r.key_unit_id),
     systemId: numOrNull(r.system_id),
     siteId: numOrNull(r.site_id),
     publicAreaId: numOrNull(r.public_area_id),
   };
 }
 
-const ENTITY_COLUMNS = 'entity_id, situation_id, division_code, city_code, key_unit_id, provider_id, restricted, system_id, site_id, public_area_id';
+/** An entity's city from its county code, in SQL: 210102 → 210100, the province 210000 stays; no place is ''. */
+const CITY_OF_ENTITY = sql`coalesce(case when division_code like '__0000' then division_code else substr(division_code, 1, 4) || '00' end, '')`;
+const CITY_OF_ENTITY_C = sql`coalesce(case when c.division_code like '__0000' then c.division_code else substr(c.division_code, 1, 4) || '00' end, '')`;
+
+const ENTITY_COLUMNS = 'entity_id, situation_id, division_code, restricted, key_unit_id, site_id, public_area_id, system_id';
 
 export class ComplianceRepository {
   private readonly db: AnyDb;
@@ -106,14 +108,15 @@ export class ComplianceRepository {
 
   /**
    * Inserts rows, `suffix` perhaps adding an upsert clause. SQLite takes a
-   * batch as one JSON parameter (`json_each`): one short statement, parsed
-   * once, however many rows; PostgreSQL takes multi-row statements.
+   * batch as one JSON parameter read as JSONB (`jsonb_each`): one short
+   * statement, parsed once, whatever the number of rows, each row's columns
+   * read without parsing text again; PostgreSQL takes multi-row statements.
    */
   private async insertMany(table: string, columns: readonly string[], values: readonly unknown[][], suffix = ''): Promise<void> {
     if (!values.length) return;
     if (this.dialect === 'sqlite') {
       const select = columns.map((_, i) => `value ->> ${i}`).join(', ');
-      const text = `insert into ${table} (${columns.join(', ')}) select ${select} from json_each(?) where true${suffix}`;
+      const text = `insert into ${table} (${columns.join(', ')}) select ${select} from jsonb_each(jsonb(?)) where true${suffix}`;
       for (let i = 0; i < values.length; i += 20_000) await this.db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(values.slice(i, i + 20_000))]));
       return;
     }
@@ -256,6 +259,24 @@ export class ComplianceRepository {
     return out;
   }
 
+  async hasEntities(): Promise<boolean> {
+    return (await this.rows(sql`select 1 as x from compliance_entities limit 1`)).length > 0;
+  }
+
+  /**
+   * The place index of migration 0006, dropped while the entities are first
+   * loaded and built once afterwards: one sort costs far less than millions
+   * of inserts at random places of the index. `ensurePlaceIndex` also heals a
+   * run that stopped between the two.
+   */
+  async dropPlaceIndex(): Promise<void> {
+    await sql`drop index if exists compliance_entities_place_idx`.execute(this.db);
+  }
+
+  async ensurePlaceIndex(): Promise<void> {
+    await sql`create index if not exists compliance_entities_place_idx on compliance_entities (division_code, entity_kind, entity_id, situation_id, restricted)`.execute(this.db);
+  }
+
   async countEntities(kind: EntityKind): Promise<number> {
     return num((await this.rows(sql`select count(*) as n from compliance_entities where entity_kind = ${kind}`))[0]?.n ?? 0);
   }
@@ -279,21 +300,8 @@ export class ComplianceRepository {
   async insertEntities(kind: EntityKind, entities: readonly StoredEntity[], runId: number): Promise<void> {
     await this.insertMany(
       'compliance_entities',
-      ['entity_kind', 'entity_id', 'situation_id', 'division_code', 'city_code', 'key_unit_id', 'provider_id', 'restricted', 'system_id', 'site_id', 'public_area_id', 'run_id'],
-      entities.map((e) => [
-        kind,
-        e.id,
-        e.situation,
-        e.divisionCode,
-        e.cityCode,
-        e.keyUnitId,
-        e.providerId,
-        e.restricted ? 1 : 0,
-        e.systemId,
-        e.siteId,
-        e.publicAreaId,
-        runId,
-      ]),
+      ['entity_kind', 'entity_id', 'situation_id', 'division_code', 'restricted', 'key_unit_id', 'site_id', 'public_area_id', 'system_id', 'run_id'],
+      entities.map((e) => [kind, e.id, e.situation, e.divisionCode, e.restricted ? 1 : 0, e.keyUnitId, e.siteId, e.publicAreaId, e.systemId, runId]),
     );
   }
 
@@ -314,8 +322,8 @@ export class ComplianceRepository {
   async rebuildCounts(): Promise<void> {
     await sql`delete from compliance_counts`.execute(this.db);
     await sql`insert into compliance_counts (city_code, division_code, entity_kind, restricted, situation_id, n)
-              select coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation_id, count(*)
-              from compliance_entities group by coalesce(city_code, ''), coalesce(division_code, ''), entity_kind, restricted, situation_id`.execute(this.db);
+              select ${CITY_OF_ENTITY}, coalesce(division_code, ''), entity_kind, restricted, situation_id, count(*)
+              from compliance_entities group by ${CITY_OF_ENTITY}, coalesce(division_code, ''), entity_kind, restricted, situation_id`.execute(this.db);
   }
 
   // ---- reading for people -------------------------------------------------
@@ -325,17 +333,18 @@ export class ComplianceRepository {
    * from the entities themselves when the scope is a unit's or a provider's.
    */
   async summary(group: 'city' | 'county', where: Condition, fromEntities: boolean): Promise<Row[]> {
-    const col = sql.raw(group === 'city' ? 'city_code' : 'division_code');
+    // The entities hold the county; their city is its first four digits (the province stays 210000).
+    const col = group === 'county' ? sql`coalesce(c.division_code, '')` : fromEntities ? CITY_OF_ENTITY_C : sql`c.city_code`;
     const n = fromEntities ? sql.raw('1') : sql.raw('c.n');
     const from = fromEntities ? sql.raw('compliance_entities c') : sql.raw('compliance_counts c');
     const sums = OUTCOME_COLUMNS.map((o) => sql`sum(${n} * s.${sql.raw(o)}) as ${sql.raw(o)}`);
     return this.rows(
-      sql`select coalesce(c.${col}, '') as code, sum(${n}) as entities,
+      sql`select ${col} as code, sum(${n}) as entities,
                  sum(case when s.violation > 0 then ${n} else 0 end) as with_violation,
                  ${sql.join(sums)}
           from ${from} join compliance_situations s on s.id = c.situation_id
           where ${where}
-          group by coalesce(c.${col}, '') order by coalesce(c.${col}, '')`,
+          group by ${col} order by ${col}`,
     );
   }
 
@@ -369,7 +378,7 @@ export class ComplianceRepository {
     // SQLite takes the left table of a CROSS JOIN as the outer loop: the entities, in index order.
     const join = this.dialect === 'sqlite' ? sql.raw('cross join') : sql.raw('join');
     return this.rows(
-      sql`select c.entity_kind, c.entity_id, c.division_code, c.city_code, c.situation_id, f.seq
+      sql`select c.entity_kind, c.entity_id, c.division_code, c.situation_id, f.seq
           from compliance_entities c ${join} compliance_findings f on f.situation_id = c.situation_id
           where ${where} and ${findingWhere}
           order by c.division_code, c.entity_kind, c.entity_id, f.seq

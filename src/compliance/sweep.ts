@@ -1,5 +1,5 @@
 import { chinaDate, type IsoDate } from '../law/index.js';
-import { ENTITY_KINDS, type EntityKind, type EntityPlace } from './domain/entities.js';
+import { cityOf, ENTITY_KINDS, type EntityKind, type EntityPlace } from './domain/entities.js';
 import { Evaluator } from './domain/evaluate.js';
 import { factsFor } from './domain/facts.js';
 import type { ComplianceContext } from './context.js';
@@ -68,10 +68,8 @@ const emptyStats = (): KindStats => ({ examined: 0, reevaluated: 0, moved: 0, un
 function samePlace(a: EntityPlace, b: EntityPlace): boolean {
   return (
     a.divisionCode === b.divisionCode &&
-    a.cityCode === b.cityCode &&
-    a.keyUnitId === b.keyUnitId &&
-    a.providerId === b.providerId &&
     a.restricted === b.restricted &&
+    a.keyUnitId === b.keyUnitId &&
     a.systemId === b.systemId &&
     a.siteId === b.siteId &&
     a.publicAreaId === b.publicAreaId
@@ -79,7 +77,7 @@ function samePlace(a: EntityPlace, b: EntityPlace): boolean {
 }
 
 function countKey(kind: EntityKind, p: EntityPlace, situation: number): CountKey {
-  return { kind, cityCode: p.cityCode, divisionCode: p.divisionCode, restricted: p.restricted, situation };
+  return { kind, cityCode: cityOf(p.divisionCode), divisionCode: p.divisionCode, restricted: p.restricted, situation };
 }
 
 class Deltas {
@@ -108,6 +106,10 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
   const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, emptyStats()])) as Record<EntityKind, KindStats>;
   const situations = { total: 0, added: 0, refreshed: 0, dropped: 0 };
 
+  // A first load into an empty table builds the place index once at the end.
+  const firstLoad = mode === 'full' && !(await repo.hasEntities());
+  if (firstLoad) await repo.dropPlaceIndex();
+
   try {
     // The stored situations, as the rules read them today.
     const stored = await repo.situations();
@@ -123,12 +125,18 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
     /** Situation ids by hash. */
     const known = new Map(stored.map((s) => [s.hash, s.id]));
 
-    /** One batch in one transaction: assess the rows, write what changed, move the counts. */
-    const processBatch = async <K extends EntityKind>(kind: K, sel: Selection): Promise<void> => {
+    /**
+     * One batch in one transaction: assess the rows, write what changed, move
+     * the counts. Returns how many rows it read and the last id.
+     */
+    const processBatch = async <K extends EntityKind>(kind: K, sel: Selection): Promise<{ read: number; last: number }> => {
       const stats = byKind[kind];
-      await repo.transaction(async (r, trx) => {
+      const done = await repo.transaction(async (r, trx) => {
         const read = await new RegistryRows(trx).read(kind, sel);
-        const before = await r.stored(kind, sel);
+        const last = read.length ? read[read.length - 1].id : 0;
+        // The stored entities the same rows cover: for a keyset page, up to its last row (or all the rest, on the last page).
+        const covered = 'after' in sel ? { from: sel.after + 1, to: read.length === sel.limit ? last : Number.MAX_SAFE_INTEGER } : sel;
+        const before = await r.stored(kind, covered);
         const deltas = new Deltas();
         const replaced: number[] = [];
         const written: StoredEntity[] = [];
@@ -168,22 +176,21 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
         await r.deleteEntities(kind, replaced);
         await r.insertEntities(kind, written, runId);
         await r.applyCounts(deltas.map);
+        return { read: read.length, last };
       });
       opts.onBatch?.({ kind, examined: stats.examined });
+      return done;
     };
 
     if (mode === 'full') {
       for (const kind of ORDER) {
+        // Keyset pages; the last (short) page also covers stored entities past the last row, which are gone.
         let after = 0;
         for (;;) {
-          const ids = await rows.idsAfter(kind, after, batchSize);
-          if (!ids.length) break;
-          await processBatch(kind, { from: after + 1, to: ids[ids.length - 1] });
-          after = ids[ids.length - 1];
-          if (ids.length < batchSize) break;
+          const { read, last } = await processBatch(kind, { after, limit: batchSize });
+          if (read < batchSize) break;
+          after = last;
         }
-        // Stored entities past the last row: gone too.
-        await processBatch(kind, { from: after + 1, to: Number.MAX_SAFE_INTEGER });
       }
     } else {
       const work = await changedWork(ctx, changedSince!);
@@ -198,6 +205,8 @@ export async function sweep(ctx: ComplianceContext, opts: SweepOptions = {}): Pr
   } catch (e) {
     await repo.finishRun(runId, 'failed', { error: String(e) }, clock.now().toISOString());
     throw e;
+  } finally {
+    await repo.ensurePlaceIndex();
   }
 
   const total = emptyStats();

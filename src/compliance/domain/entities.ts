@@ -23,19 +23,24 @@ export const ENTITY_LABELS: Record<EntityKind, Bilingual> = {
 };
 
 /**
- * Where an entity is and whose it is: what the authorization decision and the
- * summaries need, copied beside its findings so every list is filtered in SQL.
- * `parents` are the rows whose facts depend on this one (a device's system, a
- * system's unit, site or public area): when it changes or goes, they are
- * looked at again.
+ * Where an entity is, copied beside its findings so every list is filtered
+ * in SQL: its county (the province, 210000, for a provider from outside) and
+ * the art 19 restriction. The ids are the rows whose facts depend on this one
+ * (a device's system; a system's unit, site or public area): when it changes
+ * or goes, they are looked at again. A unit's own entities are found through
+ * the registry's indexes, not through these.
  */
 export interface EntityPlace {
   divisionCode: string | null;
-  cityCode: string | null;
-  keyUnitId: number | null;
-  providerId: number | null;
   restricted: boolean;
-  systemId: number | null;
+  keyUnitId: number | null;
   siteId: number | null;
   publicAreaId: number | null;
+  systemId: number | null;
+}
+
+/** The city of a county code (210102 → 210100); the province stays the province. */
+export function cityOf(divisionCode: string | null): string | null {
+  if (!divisionCode) return null;
+  return divisionCode.endsWith('0000') ? divisionCode : `${divisionCode.slice(0, 4)}00`;
 }

@@ -3,6 +3,9 @@ import type { Citation } from '../../shared/citation.js';
 import type { Bilingual } from '../../shared/text.js';
 import type { EntityKind, EntityPlace } from './entities.js';
 
+/** The province's GB/T 2260 code: where a provider from outside Liaoning files (art 17). */
+const LIAONING = '210000';
+
 /**
  * From registry rows to the facts of a situation the law's rules read.
  *
@@ -23,7 +26,6 @@ export interface KeyUnitRow {
   unitType: string;
   restricted: boolean;
   divisionCode: string;
-  cityCode: string;
   /** Some system of the registry names the unit. */
   hasSystem: boolean;
 }
@@ -35,7 +37,6 @@ export interface SiteRow {
   unitType: string;
   restricted: boolean;
   divisionCode: string;
-  cityCode: string;
   /** A system is recorded at this site. */
   systemAtSite: boolean;
   /** The unit has a system recorded at no particular site. */
@@ -46,7 +47,6 @@ export interface PublicAreaRow {
   id: number;
   kind: string;
   divisionCode: string;
-  cityCode: string;
   /** A system of the registry belongs to the area. */
   hasSystem: boolean;
 }
@@ -62,7 +62,6 @@ export interface SystemRow {
   retentionDays: number;
   restricted: boolean;
   divisionCode: string;
-  cityCode: string;
   /** How many devices the registry records for it, and whether any captures video or audio. */
   devices: number;
   capturesVideo: boolean;
@@ -75,11 +74,8 @@ export interface DeviceRow {
   capturesVideo: boolean;
   capturesAudio: boolean;
   placeKind: string;
-  keyUnitId: number | null;
-  publicAreaId: number | null;
   restricted: boolean;
   divisionCode: string;
-  cityCode: string;
 }
 
 export interface ProviderRow {
@@ -87,7 +83,6 @@ export interface ProviderRow {
   services: string[];
   fromOutsideLiaoning: boolean;
   divisionCode: string | null;
-  cityCode: string;
 }
 
 export interface ProductRow {
@@ -110,7 +105,7 @@ export interface EntityFacts {
   place: EntityPlace;
 }
 
-const NOWHERE: EntityPlace = { divisionCode: null, cityCode: null, keyUnitId: null, providerId: null, restricted: false, systemId: null, siteId: null, publicAreaId: null };
+const NOWHERE: EntityPlace = { divisionCode: null, restricted: false, keyUnitId: null, siteId: null, publicAreaId: null, systemId: null };
 
 /** The named subsystems of art 3 ¶3 a registry system kind stands for. */
 function subsystemsOf(kind: string): SecuritySystem['subsystems'] {
@@ -148,7 +143,7 @@ export const factsOf: { [K in EntityKind]: (row: EntityRows[K]) => EntityFacts }
     situation: {
       keyUnits: [{ id: 'key-unit', unitType: r.unitType as KeyUnit['unitType'], ...(r.unitType === 'research_site' ? { secretSite: r.restricted } : {}), systemInstalled: r.hasSystem }],
     },
-    place: { ...NOWHERE, divisionCode: r.divisionCode, cityCode: r.cityCode, keyUnitId: r.id, restricted: r.restricted },
+    place: { ...NOWHERE, divisionCode: r.divisionCode, restricted: r.restricted },
   }),
 
   /**
@@ -170,13 +165,13 @@ export const factsOf: { [K in EntityKind]: (row: EntityRows[K]) => EntityFacts }
         },
       ],
     },
-    place: { ...NOWHERE, divisionCode: r.divisionCode, cityCode: r.cityCode, keyUnitId: r.keyUnitId, restricted: r.restricted },
+    place: { ...NOWHERE, divisionCode: r.divisionCode, restricted: r.restricted },
   }),
 
   /** Art 8 ¶2: an area is covered when a system of the registry belongs to it. */
   'public-areas': (r) => ({
     situation: { publicAreas: [{ id: 'public-area', kind: r.kind as PublicArea['kind'], covered: r.hasSystem }] },
-    place: { ...NOWHERE, divisionCode: r.divisionCode, cityCode: r.cityCode },
+    place: { ...NOWHERE, divisionCode: r.divisionCode },
   }),
 
   /**
@@ -200,15 +195,7 @@ export const factsOf: { [K in EntityKind]: (row: EntityRows[K]) => EntityFacts }
           },
         ],
       },
-      place: {
-        ...NOWHERE,
-        divisionCode: r.divisionCode,
-        cityCode: r.cityCode,
-        keyUnitId: r.keyUnitId,
-        restricted: r.restricted,
-        siteId: r.siteId,
-        publicAreaId: r.publicAreaId,
-      },
+      place: { divisionCode: r.divisionCode, restricted: r.restricted, keyUnitId: r.keyUnitId, siteId: r.siteId, publicAreaId: r.publicAreaId, systemId: null },
     };
   },
 
@@ -227,17 +214,18 @@ export const factsOf: { [K in EntityKind]: (row: EntityRows[K]) => EntityFacts }
         },
       ],
     },
-    place: { ...NOWHERE, divisionCode: r.divisionCode, cityCode: r.cityCode, keyUnitId: r.keyUnitId, restricted: r.restricted, systemId: r.systemId, publicAreaId: r.publicAreaId },
+    place: { ...NOWHERE, divisionCode: r.divisionCode, restricted: r.restricted, systemId: r.systemId },
   }),
 
   /**
    * Art 16-20, 28. A registered provider has a unified social credit code, so
-   * it is a unit. Its place is where it files: the city of its place of
-   * business, or the province for a unit from outside (art 17).
+   * it is a unit. Its place is where it files: the county of its place of
+   * business (so its city's police), or the province for a unit from outside
+   * (art 17).
    */
   providers: (r) => ({
     situation: { providers: [{ id: 'provider', kind: 'unit', services: [...r.services].sort() as Provider['services'], outOfProvince: r.fromOutsideLiaoning }] },
-    place: { ...NOWHERE, divisionCode: r.fromOutsideLiaoning ? r.cityCode : r.divisionCode, cityCode: r.cityCode, providerId: r.id },
+    place: { ...NOWHERE, divisionCode: r.fromOutsideLiaoning ? LIAONING : r.divisionCode },
   }),
 
   /** Art 3 ¶2. */

@@ -74,16 +74,15 @@ export default function complianceMigration(d: DialectName): Migration {
         .addColumn('entity_kind', 'text', (c) => c.notNull())
         .addColumn('entity_id', sql.raw(t.ref), (c) => c.notNull())
         .addColumn('situation_id', sql.raw(t.ref), (c) => c.notNull())
-        // Copied from the registry row, as every list there is filtered: place, unit, provider, art 19.
+        // Copied from the registry row, as lists there are filtered: the county (the city is its prefix), art 19.
         .addColumn('division_code', 'text')
-        .addColumn('city_code', 'text')
-        .addColumn('key_unit_id', sql.raw(t.ref))
-        .addColumn('provider_id', sql.raw(t.ref))
         .addColumn('restricted', sql.raw(t.bool), (c) => c.notNull())
-        // The rows whose facts follow from this one's, looked at again when it changes or goes.
-        .addColumn('system_id', sql.raw(t.ref))
+        // The rows whose facts follow from this one's, looked at again when it changes or goes:
+        // a system's unit, site and public area; a device's system.
+        .addColumn('key_unit_id', sql.raw(t.ref))
         .addColumn('site_id', sql.raw(t.ref))
         .addColumn('public_area_id', sql.raw(t.ref))
+        .addColumn('system_id', sql.raw(t.ref))
         // The run that last assessed it; when is the run's start.
         .addColumn('run_id', sql.raw(t.ref), (c) => c.notNull())
         .addPrimaryKeyConstraint('compliance_entities_pk', ['entity_kind', 'entity_id'])
