@@ -68,6 +68,7 @@ function coerceOne(f: FieldDef, raw: unknown): { value?: unknown; issue?: FieldI
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { value: raw };
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { issue: issue(f, 'type', '应为是或否（true/false）', 'must be true or false') };
       const s = String(raw).trim().toLowerCase();
       if (TRUE.has(s)) return { value: true };
       if (FALSE.has(s)) return { value: false };
@@ -84,7 +85,7 @@ function coerceOne(f: FieldDef, raw: unknown): { value?: unknown; issue?: FieldI
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,|；，、]/) : null;
       if (!list) return { issue: issue(f, 'type', '应为列表', 'must be a list') };
       const vals = [...new Set(list.flatMap((x) => (typeof x === 'string' ? x.split(/[;,|；，、]/).map((y) => y.trim()) : [x])).filter((x) => x !== ''))];
-      const bad = vals.filter((x) => !allowed.includes(x as string));
+      const bad = vals.filter((x) => !allowed.includes(x as string)).map(show);
       if (bad.length) return { issue: issue(f, 'enum', `含有不允许的值${bad.join('、')}；可选：${allowed.join('、')}`, `holds ${bad.join(', ')}; allowed: ${allowed.join(', ')}`) };
       if (!vals.length) return { value: null };
       // Kept in the vocabulary's order, so equal sets are equal strings.
@@ -100,6 +101,13 @@ function coerceOne(f: FieldDef, raw: unknown): { value?: unknown; issue?: FieldI
       return { value: s };
     }
   }
+}
+
+/** A value as a message may quote it, whatever it is. */
+function show(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' || typeof x === 'boolean' || x === null) return String(x);
+  return typeof x;
 }
 
 function range(f: FieldDef, n: number): { value?: unknown; issue?: FieldIssue } {
