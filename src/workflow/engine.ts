@@ -226,7 +226,8 @@ function effectContext<D>(c: TrxContext, w: Workflow<D>, item: ItemRow<D>, t: Tr
       if (!isDocumentKind(kind)) throw new Error(`unknown document kind ${kind}`);
       // The issuing organ is the acting official's; the scheduler issues nothing.
       const organDivision = actor?.jurisdiction ?? item.competentOrgan ?? item.divisionCode;
-      const doc = await issueDocument(c.trx, { itemId: item.id, kind, organDivision, issuedBy: actor?.userId ?? null, now: c.now, content, publicSubject });
+      // Art 19: the public verifier never names the subject of a restricted item.
+      const doc = await issueDocument(c.trx, { itemId: item.id, kind, organDivision, issuedBy: actor?.userId ?? null, now: c.now, content, publicSubject: item.restricted ? null : publicSubject });
       issued.push({ id: doc.id, kind: doc.kind, number: doc.number });
       await ledger(c, 'workflow/document', `workflow-document:${doc.id}`, t.rule.id, { number: doc.number, content });
       return doc;

@@ -91,7 +91,7 @@ function InspectionSummary({ item, onChanged }: { item: Item; onChanged: (r: App
         columns={[
           { title: '', dataIndex: 'item', width: 40, render: (n: number) => `（${n}）` },
           { title: t('colTitle'), dataIndex: 'label', render: (l: Bilingual) => b(l) },
-          { title: t('checkResult'), dataIndex: 'result', width: 110, render: (r: string) => <Tag color={r === 'hazard' ? 'red' : r === 'compliant' ? 'green' : 'default'}>{t(`result.${r}` as never)}</Tag> },
+          { title: t('checkResult'), dataIndex: 'result', width: 110, render: (r: string) => <Tag className={`jf-wf-tag jf-wf-tag-${r === 'hazard' ? 'overdue' : r === 'compliant' ? 'done' : 'closed'}`}>{t(`result.${r}` as never)}</Tag> },
           {
             title: t('prefill'),
             dataIndex: 'prefill',

@@ -60,7 +60,7 @@ export default function PublicProvidersPage() {
           { title: t('colPlace'), key: 'place', render: (_, r) => b(r.placeOfBusiness.name) },
           { title: t('colAuthority'), key: 'authority', render: (_, r) => b(r.filingAuthority.name) },
           { title: t('colFiledAt'), dataIndex: 'filedAt', width: 120, render: (v: string) => chinaDate(v) },
-          { title: t('colWarning'), dataIndex: 'warning', width: 160, render: (w: PublicProvider['warning']) => (w.listed ? <Tag color="red">{t('warned', { count: w.count })}</Tag> : t('notWarned')) },
+          { title: t('colWarning'), dataIndex: 'warning', width: 160, render: (w: PublicProvider['warning']) => (w.listed ? <Tag className="jf-wf-tag jf-wf-tag-overdue">{t('warned', { count: w.count })}</Tag> : t('notWarned')) },
         ]}
       />
     </div>

@@ -7,7 +7,7 @@ import { chinaDate, type Item } from './types';
 export function StateTag({ item }: { item: Item }) {
   const b = useBilingual();
   return (
-    <Tag color={item.terminal ? 'default' : item.awaiting === 'official' ? 'blue' : item.awaiting ? 'gold' : 'green'} data-state={item.state}>
+    <Tag className={`jf-wf-tag jf-wf-tag-${item.terminal ? 'closed' : item.awaiting === 'official' ? 'police' : item.awaiting ? 'party' : 'done'}`} data-state={item.state}>
       {b(item.stateLabel)}
     </Tag>
   );
@@ -18,7 +18,7 @@ export function DueTag({ item }: { item: Item }) {
   const t = useT(workflow);
   if (!item.dueAt) return null;
   return (
-    <Tag color={item.overdue ? 'red' : 'default'} className={item.overdue ? 'jf-wf-overdue' : undefined}>
+    <Tag className={item.overdue ? 'jf-wf-tag jf-wf-tag-overdue jf-wf-overdue' : 'jf-wf-tag jf-wf-tag-closed'}>
       {item.overdue ? `${t('overdue')} · ` : ''}
       {t('due', { date: chinaDate(item.dueAt, true) })} · {t(`party.${item.dueParty ?? 'official'}` as never)}
     </Tag>

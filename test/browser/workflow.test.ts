@@ -1,9 +1,10 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot } from '../../../test/browser/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../../../test/support/server.js';
-import { fixedClock } from '../../../src/shared/clock.js';
-import { tick } from '../../../src/workflow/index.js';
+import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
+import { fixedClock } from '../../src/shared/clock.js';
+import { tick } from '../../src/workflow/index.js';
 
 /** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow it. */
 async function choose(page: Page, scope: Locator | Page, label: string, typed: string, option: RegExp) {
@@ -31,9 +32,14 @@ async function act(page: Page, action: string) {
   await page.locator('.jf-wf-actions').getByRole('button', { name: action }).click();
 }
 
-const stateOf = (page: Page) => page.locator('.jf-wf-item').getAttribute('data-state');
+/** Serious and critical findings of axe-core (WCAG 2.1 A and AA, best practices) on the page as it is. */
+async function axe(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
-describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNEY, () => {
+describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { timeout: 360_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -59,6 +65,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     await addMaterial(p, '技术设备和场所', '办公场所租赁合同及设备清单');
     await addMaterial(p, '安全管理和岗位责任制度', '安全管理制度汇编');
     await screenshot(p, 'workflow-filing-form');
+    expect(await axe(p)).toEqual([]);
     await p.getByRole('button', { name: '提交备案' }).click();
     await p.locator('.jf-wf-item[data-state="submitted"]').waitFor();
     const itemUrl = p.url();
@@ -74,6 +81,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).click();
     await q.locator('.jf-wf-item[data-state="submitted"]').waitFor();
     await screenshot(q, 'workflow-filing-police');
+    expect(await axe(q)).toEqual([]);
     await act(q, '予以备案并公布');
     await q.locator('.jf-wf-item[data-state="accepted"]').waitFor();
     await q.locator('.jf-wf-documents').getByRole('link', { name: /备案回执 BA-210100-/ }).waitFor();
@@ -90,6 +98,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     expect(row).toContain('沈阳市公安局');
     expect(row).toContain('安装');
     await screenshot(r, 'workflow-public-providers');
+    expect(await axe(r)).toEqual([]);
     expect(pageErrors(r)).toEqual([]);
     await anyone.context.close();
   });
@@ -130,6 +139,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     await p.locator('.jf-wf-item[data-state="completed"]').waitFor();
     await p.locator('.jf-wf-documents').getByRole('link', { name: /监督检查记录/ }).waitFor();
     await screenshot(p, 'workflow-inspection-completed');
+    expect(await axe(p)).toEqual([]);
 
     // The case, and the order to rectify within a time limit.
     await p.getByRole('button', { name: '就此立案' }).click();
@@ -169,6 +179,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     expect(text).toContain('对单位处5000元罚款');
     expect(text).toMatch(/核验码：[2-9A-HJ-NP-Z]{10}/);
     await screenshot(p, 'workflow-penalty-decision');
+    expect(await axe(p)).toEqual([]);
 
     // Printed: A4, without the application around it.
     await p.emulateMedia({ media: 'print' });
@@ -187,6 +198,9 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', JOURNE
     await anyone.page.goto(`/verify?number=${number}&code=${code}`);
     await anyone.page.getByRole('button', { name: /核\s*验/ }).click();
     await anyone.page.getByText('核验通过：该文书真实有效。').waitFor();
+    // Checked at rest, not under the pointer's hover colour.
+    await anyone.page.mouse.move(0, 0);
+    expect(await axe(anyone.page)).toEqual([]);
     await anyone.context.close();
     expect(pageErrors(p)).toEqual([]);
     await context.close();
