@@ -10,6 +10,10 @@ import { SessionProvider } from './session/session';
 import { AppShell } from './shell/app-shell';
 import { COMPLIANCE_ROUTES } from './compliance/routes';
 import { WORKFLOW_ROUTES } from './workflow/routes';
+import { VAULT_ROUTES } from './vault/routes';
+import { LEDGER_ROUTES } from './ledger/routes';
+import { WORKSPACE_ROUTES } from './workspace/routes';
+import { PORTAL_ROUTES } from './portal/routes';
 
 // Each screen is its own chunk, loaded when first visited.
 const HomePage = lazy(() => import('./shell/home-page'));
@@ -59,6 +63,10 @@ function Localised() {
                 />
                 {COMPLIANCE_ROUTES}
                 {WORKFLOW_ROUTES}
+                {VAULT_ROUTES}
+                {LEDGER_ROUTES}
+                {WORKSPACE_ROUTES}
+                {PORTAL_ROUTES}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -9,6 +9,10 @@ import { useSession } from '../session/session';
 import { menuRegistries, ownRecordKind } from './menu';
 import { complianceMenuItems } from '../compliance/menu';
 import { workflowMenuItems } from '../workflow/menu';
+import { vaultMenuItems } from '../vault/menu';
+import { ledgerMenuItems } from '../ledger/menu';
+import { workspaceMenuItems } from '../workspace/menu';
+import { portalMenuItems } from '../portal/menu';
 
 const LANG_LABEL: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -96,7 +100,11 @@ function SideMenu() {
         ]
       : []),
     ...complianceMenuItems(user?.role),
+    ...workspaceMenuItems(user?.role),
     ...workflowMenuItems(user?.role),
+    ...vaultMenuItems(user?.role),
+    ...ledgerMenuItems(user?.role),
+    ...portalMenuItems(user?.role),
     { key: '/law', label: <Link to="/law">{t('menuLaw')}</Link> },
   ];
   const selected = pathname.startsWith('/law') ? '/law' : pathname.startsWith('/registry/') ? pathname.split('/').slice(0, 3).join('/') : pathname;

@@ -1,0 +1,2 @@
+/** The portal screens, for the app's `<Routes>`. */
+export const PORTAL_ROUTES = <></>;

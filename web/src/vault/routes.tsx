@@ -1,0 +1,2 @@
+/** The vault screens, for the app's `<Routes>`. */
+export const VAULT_ROUTES = <></>;

@@ -1,0 +1,2 @@
+/** The workspace screens, for the app's `<Routes>`. */
+export const WORKSPACE_ROUTES = <></>;
