@@ -120,7 +120,7 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Captured information is viewed by no fewer than two staff members');
     expect(await alert.getByRole('link', { name: 'Legal basis: Art 24 ¶1 (1)' }).getAttribute('href')).toBe('/law/24#p1-i1');
-    await page.keyboard.press('Escape');
+    await drawer.getByRole('button', { name: 'Close', exact: true }).click();
     await drawer.waitFor({ state: 'hidden' });
 
     // In Chinese, and the link leads to the item, marked.
