@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+// The server's own signer and leaf format make the fixtures: the browser checks must agree with them.
+import { encodeLeaf, formatCheckpoint, generateNoteKey, leafHash as serverLeafHash, signerFromKey, signNote } from '../../../src/ledger/index';
+import { checkConsistency, checkEntry } from './check';
+import { base64Of } from './verify';
+import { mth as rootOf, path, subproof } from './verify.test-trees';
+
+const ORIGIN = 'jifang.test/ledger';
+const key = generateNoteKey(ORIGIN);
+const other = generateNoteKey(ORIGIN);
+const leaves = Array.from({ length: 11 }, (_, i) => encodeLeaf(i, { type: 'registry/update', actorRef: 'user:0123456789abcdef0123456789abcdef', subjectRef: `key-unit:${i + 1}`, at: '2026-06-01T08:00:00.000Z' }));
+const hashes = leaves.map((l) => new Uint8Array(serverLeafHash(l)));
+
+function checkpointOf(size: number, skey = key.skey): string {
+  return signNote(formatCheckpoint({ origin: ORIGIN, size, rootHash: Buffer.from(rootOf(hashes.slice(0, size))) }), [signerFromKey(skey)]);
+}
+const proofFor = (i: number, size: number) => ({ leafIndex: i, treeSize: size, hashes: path(i, hashes.slice(0, size)).map(base64Of) });
+const b64 = (b: Uint8Array) => base64Of(b);
+
+describe('checking one ledger entry in the browser', () => {
+  it('holds when the key, the checkpoint signature, the leaf hash and the audit path all agree', async () => {
+    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[6]), note: checkpointOf(11), vkey: key.vkey, proof: proofFor(6, 11) });
+    expect(r).toMatchObject({ ok: true, steps: { key: 'ok', signature: 'ok', leaf: 'ok', inclusion: 'ok' }, checkpoint: { size: 11n } });
+    expect(r.leafHashHex).toBe(Buffer.from(hashes[6]).toString('hex'));
+  });
+
+  it('fails as "altered" when one character of the stored leaf was changed after signing', async () => {
+    const altered = Buffer.from(Buffer.from(leaves[6]).toString('latin1').replace('key-unit:7', 'key-unit:8'), 'latin1');
+    const r = await checkEntry({ index: 6, leafBase64: b64(altered), note: checkpointOf(11), vkey: key.vkey, proof: proofFor(6, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'altered', steps: { signature: 'ok', leaf: 'ok', inclusion: 'failed' } });
+  });
+
+  it('fails as "wrongIndex" when an entry is served in another place', async () => {
+    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[5]), note: checkpointOf(11), vkey: key.vkey, proof: proofFor(6, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'wrongIndex' });
+  });
+
+  it('fails as "badSignature" when the checkpoint is signed by another key, naming both', async () => {
+    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[6]), note: checkpointOf(11, other.skey), vkey: key.vkey, proof: proofFor(6, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'badSignature', steps: { key: 'ok', signature: 'failed' } });
+    expect(r.reason).toMatch(/no signature from a trusted key/);
+  });
+
+  it('fails as "badKey" for a verifier key whose id is not its own', async () => {
+    const [name, , k] = key.vkey.split('+');
+    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[6]), note: checkpointOf(11), vkey: `${name}+00000000+${k}`, proof: proofFor(6, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'badKey', steps: { key: 'failed' } });
+  });
+});
+
+describe('checking two checkpoints against each other in the browser', () => {
+  const proof = (m: number, n: number) => ({ from: m, to: n, hashes: subproof(m, hashes.slice(0, n), true).map(base64Of) });
+
+  it('holds when both are signed and the newer tree extends the older', async () => {
+    expect(await checkConsistency({ older: checkpointOf(5), newer: checkpointOf(11), vkeys: [key.vkey], proof: proof(5, 11) })).toEqual({ ok: true, signatures: 'ok', proof: 'ok' });
+  });
+
+  it('fails as "inconsistent" when the newer tree rewrote an entry the older one held', async () => {
+    const rewritten = [...hashes];
+    rewritten[2] = hashes[3];
+    const forged = signNote(formatCheckpoint({ origin: ORIGIN, size: 11, rootHash: Buffer.from(rootOf(rewritten)) }), [signerFromKey(key.skey)]);
+    const r = await checkConsistency({ older: checkpointOf(5), newer: forged, vkeys: [key.vkey], proof: proof(5, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'inconsistent', signatures: 'ok', proof: 'failed' });
+  });
+
+  it('fails as "badSignature" when a checkpoint is signed by no key of the ledger', async () => {
+    const r = await checkConsistency({ older: checkpointOf(5, other.skey), newer: checkpointOf(11), vkeys: [key.vkey], proof: proof(5, 11) });
+    expect(r).toMatchObject({ ok: false, failure: 'badSignature' });
+  });
+});
