@@ -68,7 +68,8 @@ export default function LedgerPage() {
     }
   };
 
-  const options = checkpoints.map((c) => ({ value: c.treeSize, label: t('sizeOption', { size: c.treeSize, at: chinaTime(c.signedAt) }) }));
+  // The empty tree is consistent with every tree: there is nothing to check from it (RFC 9162 §2.1.4).
+  const options = checkpoints.filter((c) => c.treeSize > 0).map((c) => ({ value: c.treeSize, label: t('sizeOption', { size: c.treeSize, at: chinaTime(c.signedAt) }) }));
 
   return (
     <div className="jf-page jf-ledger-page">
