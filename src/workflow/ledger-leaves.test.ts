@@ -53,7 +53,7 @@ describe.each(testDialects)('workflow transitions in the ledger on %s', (dialect
         .execute(async (trx) => {
           await transitionInTrx({ trx, deps, ports: portsFor(tdb), acting: { kind: 'person', actor: officer }, now: clock.now() }, filedId, 'accept', { version: 1 });
           // Accepting issues the filing certificate: a leaf for the document, one for the transition.
-          const queued = (await trx.selectFrom('ledgerQueue').select('body').orderBy('id').execute()).map((r: { body: string }) => /\ntype (\S+)\n/.exec(r.body)![1]);
+          const queued = (await (trx as unknown as TestDatabase['db']).selectFrom('ledgerQueue').select('body').orderBy('id').execute()).map((r: { body: string }) => /\ntype (\S+)\n/.exec(r.body)![1]);
           expect(queued.sort()).toEqual(['workflow/document', 'workflow/transition']);
           throw new Error('rolled back');
         }),
