@@ -1,19 +1,36 @@
 import { describe, expect, it } from 'vitest';
-// The server's own signer and leaf format make the fixtures: the browser checks must agree with them.
-import { encodeLeaf, formatCheckpoint, generateNoteKey, leafHash as serverLeafHash, signerFromKey, signNote } from '../../../src/ledger/index';
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { checkConsistency, checkEntry } from './check';
 import { base64Of } from './verify';
 import { mth as rootOf, path, subproof } from './verify.test-trees';
 
+// Fixtures made with node:crypto by the C2SP and RFC 6962 texts, independently of the code under test.
 const ORIGIN = 'jifang.test/ledger';
-const key = generateNoteKey(ORIGIN);
-const other = generateNoteKey(ORIGIN);
-const leaves = Array.from({ length: 11 }, (_, i) => encodeLeaf(i, { type: 'registry/update', actorRef: 'user:0123456789abcdef0123456789abcdef', subjectRef: `key-unit:${i + 1}`, at: '2026-06-01T08:00:00.000Z' }));
-const hashes = leaves.map((l) => new Uint8Array(serverLeafHash(l)));
+const sha = (...p: Uint8Array[]) => createHash('sha256').update(Buffer.concat(p)).digest();
 
-function checkpointOf(size: number, skey = key.skey): string {
-  return signNote(formatCheckpoint({ origin: ORIGIN, size, rootHash: Buffer.from(rootOf(hashes.slice(0, size))) }), [signerFromKey(skey)]);
+/** An Ed25519 note key: `<name>+<hex id>+<base64(0x01 || key)>`, id = SHA-256(name || 0x0A || 0x01 || key)[:4]. */
+function noteKey(name: string): { vkey: string; id: Buffer; privateKey: KeyObject } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pub = publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
+  const id = sha(Buffer.from(`${name}\n\x01`, 'latin1'), pub).subarray(0, 4);
+  return { vkey: `${name}+${id.toString('hex')}+${Buffer.concat([Buffer.of(1), pub]).toString('base64')}`, id, privateKey };
 }
+const key = noteKey(ORIGIN);
+const other = noteKey(ORIGIN);
+
+/** The jifang.ledger/v1 leaf format of docs/ledger.md. */
+const leaves = Array.from({ length: 11 }, (_, i) =>
+  Buffer.from(`jifang.ledger/v1\nindex ${i}\nat 2026-06-01T08:00:00.000Z\ntype registry/update\nactor user:0123456789abcdef0123456789abcdef\nsubject key-unit:${i + 1}\n`, 'latin1'),
+);
+const hashes = leaves.map((l) => new Uint8Array(sha(Buffer.of(0), l)));
+
+/** A C2SP tlog-checkpoint in a signed note: text, empty line, `— <name> base64(id || signature)`. */
+function signed(text: string, k = key): string {
+  const sig = sign(null, Buffer.from(text, 'utf8'), k.privateKey);
+  return `${text}\n\u2014 ${ORIGIN} ${Buffer.concat([k.id, sig]).toString('base64')}\n`;
+}
+const checkpointText = (size: number, root: Uint8Array) => `${ORIGIN}\n${size}\n${Buffer.from(root).toString('base64')}\n`;
+const checkpointOf = (size: number, k = key) => signed(checkpointText(size, rootOf(hashes.slice(0, size))), k);
 const proofFor = (i: number, size: number) => ({ leafIndex: i, treeSize: size, hashes: path(i, hashes.slice(0, size)).map(base64Of) });
 const b64 = (b: Uint8Array) => base64Of(b);
 
@@ -36,7 +53,7 @@ describe('checking one ledger entry in the browser', () => {
   });
 
   it('fails as "badSignature" when the checkpoint is signed by another key, naming both', async () => {
-    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[6]), note: checkpointOf(11, other.skey), vkey: key.vkey, proof: proofFor(6, 11) });
+    const r = await checkEntry({ index: 6, leafBase64: b64(leaves[6]), note: checkpointOf(11, other), vkey: key.vkey, proof: proofFor(6, 11) });
     expect(r).toMatchObject({ ok: false, failure: 'badSignature', steps: { key: 'ok', signature: 'failed' } });
     expect(r.reason).toMatch(/no signature from a trusted key/);
   });
@@ -58,13 +75,13 @@ describe('checking two checkpoints against each other in the browser', () => {
   it('fails as "inconsistent" when the newer tree rewrote an entry the older one held', async () => {
     const rewritten = [...hashes];
     rewritten[2] = hashes[3];
-    const forged = signNote(formatCheckpoint({ origin: ORIGIN, size: 11, rootHash: Buffer.from(rootOf(rewritten)) }), [signerFromKey(key.skey)]);
+    const forged = signed(checkpointText(11, rootOf(rewritten)));
     const r = await checkConsistency({ older: checkpointOf(5), newer: forged, vkeys: [key.vkey], proof: proof(5, 11) });
     expect(r).toMatchObject({ ok: false, failure: 'inconsistent', signatures: 'ok', proof: 'failed' });
   });
 
   it('fails as "badSignature" when a checkpoint is signed by no key of the ledger', async () => {
-    const r = await checkConsistency({ older: checkpointOf(5, other.skey), newer: checkpointOf(11), vkeys: [key.vkey], proof: proof(5, 11) });
+    const r = await checkConsistency({ older: checkpointOf(5, other), newer: checkpointOf(11), vkeys: [key.vkey], proof: proof(5, 11) });
     expect(r).toMatchObject({ ok: false, failure: 'badSignature' });
   });
 });
