@@ -171,6 +171,17 @@ export function isAllowed(actor: Actor | null, action: Action, res: ResourceRef)
   return GRANTS.some((g) => g.roles.includes(actor.role) && g.kinds.includes(res.kind) && g.actions.includes(action) && scopeHolds(g.scope, actor, res));
 }
 
+/**
+ * An entity's ledger history (art 36): the entries that name a record are
+ * read with the record's own read permission, no wider. The entries
+ * themselves are public (ids, pseudonyms and digests only); what this guards
+ * is the link between a record and the leaves about it, which only those who
+ * may see the record are handed ready-made.
+ */
+export function mayReadHistory(actor: Actor | null, res: ResourceRef): boolean {
+  return isAllowed(actor, 'read', res);
+}
+
 /** The subset of rows a list may return, as a filter the repositories apply. */
 export type ListScope =
   | { kind: 'none' }

@@ -30,22 +30,49 @@ function actorOf(u: Pick<UsersTable, 'username' | 'role' | 'jurisdiction' | 'org
   };
 }
 
+/** An account whose password has just been checked, not yet holding a session. */
+export interface CheckedUser {
+  userId: number;
+  actor: Actor;
+}
+
 /**
- * Logs in. Unknown user, wrong password and disabled account all fail the
- * same way and take the same time, so the answer gives no hint.
+ * Checks a username and password, outside any transaction: argon2 takes
+ * tens of milliseconds and 64 MiB, and no write lock may wait on it. Unknown
+ * user, wrong password and disabled account all fail the same way and take
+ * the same time, so the answer gives no hint.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function login(dbAny: Kysely<any>, clock: Clock, ttlSeconds: number, username: string, password: string): Promise<Session> {
+export async function checkCredentials(dbAny: Kysely<any>, username: string, password: string): Promise<CheckedUser> {
   const db = accessDb(dbAny);
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
   if (!user || !ok || user.disabled) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  return { userId: Number(user.id), actor: actorOf({ ...user, id: Number(user.id) }) };
+}
+
+/**
+ * Opens a session for an account `checkCredentials` accepted, in the caller's
+ * short transaction (with its ledger leaf). The account is read again there:
+ * one disabled or removed since the check gets no session.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function openSession(trxAny: Kysely<any>, clock: Clock, ttlSeconds: number, checked: CheckedUser): Promise<Session> {
+  const db = accessDb(trxAny);
+  const user = await db.selectFrom('users').selectAll().where('id', '=', checked.userId).executeTakeFirst();
+  if (!user || user.disabled) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
   await db.insertInto('sessions').values({ idHash: sha256(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt }).execute();
   return { token, csrfToken, expiresAt, actor: actorOf({ ...user, id: Number(user.id) }) };
+}
+
+/** Checks the password, then opens a session (scripts and tests; the API logs the session in the same transaction). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function login(dbAny: Kysely<any>, clock: Clock, ttlSeconds: number, username: string, password: string): Promise<Session> {
+  return openSession(dbAny, clock, ttlSeconds, await checkCredentials(dbAny, username, password));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

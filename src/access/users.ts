@@ -51,38 +51,61 @@ export function validateNewUser(u: NewUser): FieldIssue[] {
   return issues;
 }
 
+export interface CreateUserOptions {
+  /**
+   * Runs in the transaction that inserts the account, after the insert: the
+   * caller queues the account's ledger leaf here (art 36), so the account and
+   * its record commit or fail together.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  within?: (trx: Kysely<any>, created: Actor) => Promise<void>;
+}
+
+/**
+ * Adds an account. The password is hashed first, outside the transaction
+ * (argon2 must not hold a write lock); inside `dbAny` if it is already a
+ * transaction, else in one of its own.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function createUser(dbAny: Kysely<any>, clock: Clock, u: NewUser): Promise<Actor> {
+export async function createUser(dbAny: Kysely<any>, clock: Clock, u: NewUser, opts: CreateUserOptions = {}): Promise<Actor> {
   const issues = validateNewUser(u);
   if (issues.length) throw validationError(issues);
-  const db = accessDb(dbAny);
-  const existing = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
-  if (existing) throw new AppError(AccessErrors.JF_ACCESS_USERNAME_TAKEN, { params: { username: u.username } });
-  const now = clock.now().toISOString();
-  const row = await db
-    .insertInto('users')
-    .values({
+  const passwordHash = await hashPassword(u.password);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const run = async (trxAny: Kysely<any>): Promise<Actor> => {
+    const db = accessDb(trxAny);
+    const existing = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (existing) throw new AppError(AccessErrors.JF_ACCESS_USERNAME_TAKEN, { params: { username: u.username } });
+    const now = clock.now().toISOString();
+    const row = await db
+      .insertInto('users')
+      .values({
+        username: u.username,
+        passwordHash,
+        role: u.role,
+        displayName: u.displayName ?? u.username,
+        jurisdiction: u.jurisdiction ?? null,
+        organId: u.organId ?? null,
+        keyUnitId: u.keyUnitId ?? null,
+        providerId: u.providerId ?? null,
+        disabled: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created: Actor = {
+      userId: Number(row.id),
       username: u.username,
-      passwordHash: await hashPassword(u.password),
-      role: u.role,
-      displayName: u.displayName ?? u.username,
+      role: u.role as Role,
       jurisdiction: u.jurisdiction ?? null,
       organId: u.organId ?? null,
       keyUnitId: u.keyUnitId ?? null,
       providerId: u.providerId ?? null,
-      disabled: 0,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: Number(row.id),
-    username: u.username,
-    role: u.role as Role,
-    jurisdiction: u.jurisdiction ?? null,
-    organId: u.organId ?? null,
-    keyUnitId: u.keyUnitId ?? null,
-    providerId: u.providerId ?? null,
+    };
+    await opts.within?.(trxAny, created);
+    return created;
   };
+  if (dbAny.isTransaction || !opts.within) return run(dbAny);
+  return dbAny.transaction().execute(run);
 }

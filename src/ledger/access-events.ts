@@ -4,8 +4,8 @@
  * session as a one-way reference to its token, an attempted login name as a
  * keyed pseudonym: never a username, never a token.
  */
-import { appendEvent, pseudonymRef } from './append-event.js';
-import { oneWayRef } from './domain/leaf.js';
+import { appendEvent, pseudonymRef, userRef } from './append-event.js';
+import { digestOfRecord, oneWayRef } from './domain/leaf.js';
 import type { AnyDb } from './tables.js';
 
 /** In the transaction that opens the session. */
@@ -22,5 +22,33 @@ export async function recordLogout(trx: AnyDb, e: { userId: number | null; sessi
 export async function recordRefusedLogin(db: AnyDb, e: { username: string; at: Date | string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await appendEvent(trx, { type: 'access/login.refused', actorRef: 'client:anonymous', subjectRef: await pseudonymRef(trx, 'login-name', e.username), at: e.at });
+  });
+}
+
+/** The rights an account holds, as the ledger digests them: no name, no password. */
+export interface AccountRights {
+  role: string;
+  jurisdiction: string | null;
+  keyUnitId: number | null;
+  providerId: number | null;
+  organId: number | null;
+}
+
+/**
+ * A change of an account's rights (added, role or jurisdiction changed,
+ * password reset, sessions revoked), in the transaction that makes it. The
+ * account appears as its pseudonym; the rights it now holds only as a digest.
+ */
+export async function recordPermissionChange(
+  trx: AnyDb,
+  e: { change: string; userId: number; rights: AccountRights; actorUserId?: number | null; at: Date | string },
+): Promise<void> {
+  const { role, jurisdiction, keyUnitId, providerId, organId } = e.rights;
+  await appendEvent(trx, {
+    type: 'access/permission-change',
+    actorUserId: e.actorUserId ?? null,
+    subjectRef: await userRef(trx, e.userId),
+    digest: digestOfRecord({ change: e.change, role, jurisdiction, keyUnitId, providerId, organId }),
+    at: e.at,
   });
 }

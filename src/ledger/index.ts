@@ -7,7 +7,7 @@
  * result with the proofs and the verifiers below.
  */
 export { appendEvent, userRef, pseudonymRef, SYSTEM_ACTOR, type AppendInput } from './append-event.js';
-export { recordLogin, recordLogout, recordRefusedLogin } from './access-events.js';
+export { recordLogin, recordLogout, recordPermissionChange, recordRefusedLogin, type AccountRights } from './access-events.js';
 export {
   EVENT_TYPES,
   LEAF_HEADER,
@@ -29,6 +29,7 @@ export { ledgerConfigFrom, defaultKeyFile, DEFAULT_MAX_MERGE_DELAY_MS, type Ledg
 export { ensureLedgerKey, rotateLedgerKey } from './keys.js';
 export { Sequencer, drainQueue, type SequencerOptions, type SequencerStats, type BatchResult } from './sequencer.js';
 export { inclusionProof, consistencyProof, listEntries, rootAt, MAX_ENTRIES_PER_REQUEST, type InclusionProof, type ConsistencyProof, type LedgerEntry } from './proofs.js';
+export { subjectHistory, checkpointHistory, MAX_HISTORY_ENTRIES, type SubjectHistory } from './history.js';
 export { signedCheckpoint, activeVerifierKey, ledgerKeys, ledgerStatus, type LedgerStatus } from './status.js';
 export { verifyLedger, PROBLEM_CODES, type VerifyReport, type VerifyProblem, type VerifyOptions } from './verify/verify-local.js';
 export { verifyRemote, httpSource, type RemoteSource, type RemoteVerifyResult } from './verify/verify-remote.js';

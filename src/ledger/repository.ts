@@ -84,6 +84,53 @@ export async function insertEntries(db: AnyDb, rows: readonly { idx: number; lea
   for (let i = 0; i < rows.length; i += CHUNK) await ledgerDb(db).insertInto('ledgerEntries').values(rows.slice(i, i + CHUNK)).execute();
 }
 
+/** The subject finder's rows of a batch, in one statement like the node hashes. */
+export async function insertSubjects(db: AnyDb, subjects: readonly string[], firstIdx: number): Promise<void> {
+  if (subjects.length === 0) return;
+  if (isPostgres(db)) {
+    await sql`insert into ledger_subjects (subject, idx) select t.s, ${firstIdx}::bigint + t.i - 1 from unnest(${[...subjects]}::text[]) with ordinality as t(s, i)`.execute(db);
+  } else {
+    await sql`insert into ledger_subjects (subject, idx) select value, ${firstIdx} + key from json_each(${JSON.stringify(subjects)})`.execute(db);
+  }
+}
+
+/** The newest entries below `size` that name one of `subjects`, newest first. */
+export async function entriesOfSubjects(db: AnyDb, subjects: readonly string[], size: number, limit: number): Promise<{ idx: number; leaf: Buffer }[]> {
+  if (subjects.length === 0) return [];
+  const rows = await ledgerDb(db)
+    .selectFrom('ledgerSubjects as s')
+    .innerJoin('ledgerEntries as e', 'e.idx', 's.idx')
+    .select(['e.idx', 'e.leaf'])
+    .where('s.subject', 'in', [...subjects])
+    .where('s.idx', '<', size)
+    .orderBy('s.idx', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ idx: Number(r.idx), leaf: Buffer.from(r.leaf) }));
+}
+
+/**
+ * Queued leaves about any of `subjects`. The queue holds the merge delay's
+ * worth of leaves, so a pattern match is cheap; references cannot hold `%` or
+ * `_` (REF_PATTERN), so the pattern is literal.
+ */
+export async function queuedForSubjects(db: AnyDb, subjects: readonly string[]): Promise<number> {
+  if (subjects.length === 0) return 0;
+  const r = await ledgerDb(db)
+    .selectFrom('ledgerQueue')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or(subjects.map((s) => eb('body', 'like', `%\nsubject ${s}\n%`))))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Stored checkpoints newest first, sizes below `before` when given. */
+export async function recentCheckpoints(db: AnyDb, limit: number, before?: number): Promise<StoredCheckpoint[]> {
+  let q = ledgerDb(db).selectFrom('ledgerCheckpoints').selectAll().orderBy('treeSize', 'desc').limit(limit);
+  if (before !== undefined) q = q.where('treeSize', '<', before);
+  return (await q.execute()).map(toCheckpoint);
+}
+
 export async function insertNodes(db: AnyDb, rows: readonly { id: number; hash: Buffer }[]): Promise<void> {
   if (rows.length === 0) return;
   const blob = Buffer.concat(rows.map((r) => r.hash));

@@ -26,6 +26,7 @@ import {
   insertCheckpoint,
   insertEntries,
   insertNodes,
+  insertSubjects,
   keys,
   lastStoredCheckpoint,
   leaseHolder,
@@ -257,6 +258,7 @@ export class Sequencer {
     const range = await this.loadFrontier(state.treeSize, state.rootHash);
     const work = new CompactRange(range.size, range.frontier());
     const entryRows: { idx: number; leaf: Buffer }[] = new Array(rows.length);
+    const subjects: string[] = new Array(rows.length);
     const nodeRows: { id: number; hash: Buffer }[] = [];
     const closed: { id: { level: number; index: number }; hash: Buffer }[] = [];
     const announced = new Map<string, number>();
@@ -266,6 +268,9 @@ export class Sequencer {
       const framed = Buffer.from(`\u0000${leafPrefix(idx)}${rows[i].body}`, 'latin1');
       const leaf = framed.subarray(1);
       entryRows[i] = { idx, leaf };
+      const body = rows[i].body;
+      const at = body.indexOf('\nsubject ') + 9;
+      subjects[i] = body.slice(at, body.indexOf('\n', at));
       closed.length = 0;
       work.append(sha256(framed), closed);
       for (const c of closed) nodeRows.push({ id: subtreeKey(c.id), hash: c.hash });
@@ -309,6 +314,7 @@ export class Sequencer {
       if (s.treeSize !== state.treeSize || !s.rootHash.equals(state.rootHash)) return false;
       await insertEntries(trx, entryRows);
       await insertNodes(trx, nodeRows);
+      await insertSubjects(trx, subjects, state.treeSize);
       await dequeue(
         trx,
         rows.map((r) => r.id),

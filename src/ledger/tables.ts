@@ -23,6 +23,12 @@ export interface LedgerEntriesTable {
   leaf: Buffer;
 }
 
+/** Which entries name a subject: a finder derived from the leaves, proving nothing by itself. */
+export interface LedgerSubjectsTable {
+  subject: string;
+  idx: number;
+}
+
 export interface LedgerNodesTable {
   id: number;
   hash: Buffer;
@@ -65,6 +71,7 @@ export interface LedgerTables {
   ledgerQueue: LedgerQueueTable;
   ledgerEntries: LedgerEntriesTable;
   ledgerNodes: LedgerNodesTable;
+  ledgerSubjects: LedgerSubjectsTable;
   ledgerCheckpoints: LedgerCheckpointsTable;
   ledgerKeys: LedgerKeysTable;
   ledgerLease: LedgerLeaseTable;

@@ -4,7 +4,15 @@
  */
 import fs from 'node:fs';
 
-const ROOT = new URL('../../../shared/vectors/', import.meta.url);
+/**
+ * `JIFANG_VECTORS_DIR` when set; else `shared/vectors` beside the repository,
+ * or one level further up (a git worktree kept in a folder of its own).
+ */
+const ROOT = [
+  ...(process.env.JIFANG_VECTORS_DIR ? [new URL(`file://${process.env.JIFANG_VECTORS_DIR.replace(/\/?$/, '/')}`)] : []),
+  new URL('../../../shared/vectors/', import.meta.url),
+  new URL('../../../../shared/vectors/', import.meta.url),
+].find((u) => fs.existsSync(u)) ?? new URL('../../../shared/vectors/', import.meta.url);
 
 export function vectorUrl(rel: string): URL {
   return new URL(rel, ROOT);

@@ -3,6 +3,7 @@ import { AppError, CommonErrors, validationError, type FieldIssue } from '../sha
 import type { RegistryContext } from './context.js';
 import { KINDS, type RegistryKind } from './domain/kinds.js';
 import { coerceFields, missingRequired, withDefaults, type Values } from './domain/validate.js';
+import { recordRegistryChange } from './ledger-leaf.js';
 import { prepareRecords, resourceRefOf } from './prepare-records.js';
 import type { Item } from './repository.js';
 
@@ -32,5 +33,10 @@ export async function createItem(ctx: RegistryContext, actor: Actor | null, kind
   const issues = mergeIssues(coerced.issues, missingRequired(k, values), prepared.issues);
   if (issues.length) throw validationError(issues);
   if (!isAllowed(actor, 'create', resourceRefOf(kind, prepared.row))) throw new AppError(CommonErrors.JF_FORBIDDEN);
-  return ctx.repo.insert(kind, prepared.row, ctx.clock.now().toISOString());
+  const now = ctx.clock.now().toISOString();
+  return ctx.repo.transaction(async (repo) => {
+    const item = await repo.insert(kind, prepared.row, now);
+    await recordRegistryChange(repo, actor, 'create', kind, item.id, item, now);
+    return item;
+  });
 }

@@ -4,6 +4,7 @@ import type { RegistryContext } from './context.js';
 import { KINDS, type RegistryKind } from './domain/kinds.js';
 import { RegistryErrors } from './errors.js';
 import { getItem } from './list-items.js';
+import { recordRegistryChange } from './ledger-leaf.js';
 import { resourceRefOf } from './prepare-records.js';
 
 const TABLE_LABELS: Record<string, { zh: string; en: string }> = {
@@ -34,5 +35,6 @@ export async function deleteItem(ctx: RegistryContext, actor: Actor | null, kind
       });
     }
     await repo.delete(kind, id);
+    await recordRegistryChange(repo, actor, 'delete', kind, id, existing, ctx.clock.now().toISOString());
   });
 }

@@ -6,6 +6,7 @@ import { coerceFields, missingRequired, withDefaults, type Values } from './doma
 import { mergeIssues } from './create-item.js';
 import { RegistryErrors } from './errors.js';
 import { readTable, TableFileError, type TableFormat } from './io/table-file.js';
+import { recordRegistryChange } from './ledger-leaf.js';
 import { prepareRecords, resourceRefOf } from './prepare-records.js';
 
 /** Columns an export writes that an import reads past: kept by the registry, not written. */
@@ -96,13 +97,12 @@ export async function importItems(ctx: RegistryContext, actor: Actor | null, kin
   if (errors.length) throw rejected(errors);
 
   const now = ctx.clock.now().toISOString();
-  const imported = await ctx.repo.transaction((repo) =>
-    repo.insertMany(
-      kind,
-      prepared.map((p) => p.row),
-      now,
-    ),
-  );
+  const rows = prepared.map((p) => p.row);
+  const imported = await ctx.repo.transaction(async (repo) => {
+    const n = await repo.insertMany(kind, rows, now);
+    await recordRegistryChange(repo, actor, 'import', kind, null, rows, now);
+    return n;
+  });
   if (imported >= 10_000) await ctx.repo.refreshStatistics();
   return { imported };
 }

@@ -4,6 +4,7 @@ export { searchGrams } from './domain/search-grams.js';
 export { RegistryRepository, MAX_PAGE_SIZE, type Item, type ListQuery, type Page, type DivisionRow } from './repository.js';
 export type { RegistryContext } from './context.js';
 export { listItems, getItem } from './list-items.js';
+export { resourceRefOf } from './prepare-records.js';
 export { createItem } from './create-item.js';
 export { updateItem } from './update-item.js';
 export { deleteItem } from './delete-item.js';

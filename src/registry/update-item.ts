@@ -5,6 +5,7 @@ import { mergeIssues } from './create-item.js';
 import { KINDS, writableFields, type RegistryKind } from './domain/kinds.js';
 import { coerceFields, missingRequired, type Values } from './domain/validate.js';
 import { getItem } from './list-items.js';
+import { recordRegistryChange } from './ledger-leaf.js';
 import { prepareRecords, resourceRefOf } from './prepare-records.js';
 import type { Item } from './repository.js';
 
@@ -27,5 +28,9 @@ export async function updateItem(ctx: RegistryContext, actor: Actor | null, kind
   if (issues.length) throw validationError(issues);
   if (!isAllowed(actor, 'update', resourceRefOf(kind, { ...prepared.row, id }))) throw new AppError(CommonErrors.JF_FORBIDDEN);
   const now = ctx.clock.now().toISOString();
-  return ctx.repo.transaction((repo) => repo.update(kind, id, prepared.row, now));
+  return ctx.repo.transaction(async (repo) => {
+    const item = await repo.update(kind, id, prepared.row, now);
+    await recordRegistryChange(repo, actor, 'update', kind, id, item, now);
+    return item;
+  });
 }

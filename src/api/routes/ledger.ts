@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { mayReadHistory } from '../../access/index.js';
+import { KINDS, RegistryRepository, resourceRefOf, type RegistryKind } from '../../registry/index.js';
+import { notFound } from '../../shared/errors.js';
+import { getItem as getWorkflowItem, itemDocuments, mayRead, workflowOf } from '../../workflow/index.js';
+import { noStore } from '../auth.js';
 import {
   activeVerifierKey,
+  checkpointHistory,
   consistencyProof,
   inclusionProof,
   ledgerConfigFrom,
@@ -11,6 +17,8 @@ import {
   listEntries,
   MAX_ENTRIES_PER_REQUEST,
   signedCheckpoint,
+  subjectHistory,
+  type LedgerEntry,
 } from '../../ledger/index.js';
 
 /** Trees stop at 2^40 leaves (see ledger/domain/merkle.ts). */
@@ -58,6 +66,29 @@ const StatusBody = Type.Object({
   mergeDelay: Type.Object({ boundMs: Type.Integer(), recentBatches: Type.Integer(), recentMaxMs: Type.Integer(), recentP99Ms: Type.Integer() }),
   sequencer: Type.Object({ holder: Type.Union([Type.String(), Type.Null()]), leaseExpiresAt: Type.Union([Type.String(), Type.Null()]) }),
 });
+
+const CheckpointBody = Type.Object({
+  treeSize: Type.Integer(),
+  rootHash: Base64,
+  note: Type.String({ description: 'The signed note, byte for byte' }),
+  signedAt: Type.String(),
+  batchSize: Type.Integer({ description: 'Leaves integrated since the previous stored checkpoint (0 for the latest when the history has not kept it)' }),
+  maxMergeDelayMs: Type.Integer({ description: 'The longest wait among them between queueing and signing' }),
+});
+
+/** The entities whose history can be asked for: the registry's kinds, and workflow items. */
+const HISTORY_KINDS = ['key-units', 'sites', 'public-areas', 'security-systems', 'devices', 'providers', 'products', 'workflow-items'] as const;
+
+function entryView(e: LedgerEntry) {
+  const f = e.fields;
+  return {
+    index: e.index,
+    leaf: e.leaf.toString('base64'),
+    leafHash: leafHash(e.leaf).toString('base64'),
+    fields: f ? { at: f.at, type: f.type, actorRef: f.actorRef, subjectRef: f.subjectRef, rule: f.rule, grant: f.grant, digest: f.digest } : null,
+    ...(e.problem ? { problem: e.problem } : {}),
+  };
+}
 
 const text = (description: string) => ({ description, content: { 'text/plain': { schema: Type.String() } } });
 
@@ -171,19 +202,68 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const r = await listEntries(db, req.query.start, req.query.end);
       reply.header('cache-control', req.query.end === undefined ? LATEST : IMMUTABLE);
-      return {
-        treeSize: r.treeSize,
-        entries: r.entries.map((e) => {
-          const f = e.fields;
-          return {
-            index: e.index,
-            leaf: e.leaf.toString('base64'),
-            leafHash: leafHash(e.leaf).toString('base64'),
-            fields: f ? { at: f.at, type: f.type, actorRef: f.actorRef, subjectRef: f.subjectRef, rule: f.rule, grant: f.grant, digest: f.digest } : null,
-            ...(e.problem ? { problem: e.problem } : {}),
-          };
+      return { treeSize: r.treeSize, entries: r.entries.map(entryView) };
+    },
+  );
+
+  app.get(
+    '/api/v1/ledger/checkpoints',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['ledger'],
+        summary: 'The stored checkpoint history, newest first (one kept at most every history interval, the first one and every key hand-over), headed by the latest',
+        querystring: Type.Object({
+          before: Type.Optional(Size('Only checkpoints of smaller trees (the next page)')),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         }),
-      };
+        response: { 200: Type.Object({ checkpoints: Type.Array(CheckpointBody) }) },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', LATEST);
+      const list = await checkpointHistory(db, req.query.limit ?? 50, req.query.before);
+      return { checkpoints: list.map((c) => ({ treeSize: c.treeSize, rootHash: c.rootHash.toString('base64'), note: c.note, signedAt: c.signedAt, batchSize: c.batchSize, maxMergeDelayMs: c.maxMergeDelayMs })) };
+    },
+  );
+
+  const registry = RegistryRepository.of(jdb);
+  /** The subjects an entity's history gathers, if the actor may read the entity (art 36; policy `mayReadHistory`). */
+  async function subjectsOf(actor: Parameters<typeof mayReadHistory>[0], kind: (typeof HISTORY_KINDS)[number], id: number): Promise<string[]> {
+    if (kind === 'workflow-items') {
+      const item = await getWorkflowItem({ jdb, clock: app.deps.clock }, id);
+      if (!item || !actor || !mayRead(actor, workflowOf(item.machine).machine, item)) throw notFound({ zh: `事项 ${id}`, en: `item ${id}` });
+      // The item's own transitions and refusals, and the documents issued in it.
+      return [`workflow-item:${id}`, ...(await itemDocuments(db, id)).map((d) => `workflow-document:${d.id}`)];
+    }
+    const k = kind as RegistryKind;
+    const item = await registry.get(k, id);
+    if (!item || !mayReadHistory(actor, resourceRefOf(k, item))) throw notFound({ zh: `${KINDS[k].label.zh}（编号${id}）`, en: `${KINDS[k].label.en} ${id}` });
+    return [`${KINDS[k].resource}:${id}`];
+  }
+
+  app.get(
+    '/api/v1/ledger/history/:kind/:id',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: 'The ledger entries that name one record (a registry entity or a workflow item), newest first, for whoever may read the record',
+        params: Type.Object({ kind: Type.Union(HISTORY_KINDS.map((k) => Type.Literal(k))), id: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: Type.Object({
+            subjects: Type.Array(Type.String()),
+            treeSize: Type.Integer({ description: 'The signed tree size the entries belong to' }),
+            queued: Type.Integer({ description: 'Leaves about the record waiting for the next checkpoint' }),
+            entries: Type.Array(EntryBody),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      const subjects = await subjectsOf(req.actor ?? null, req.params.kind, req.params.id);
+      const h = await subjectHistory(db, subjects);
+      return { subjects, treeSize: h.treeSize, queued: h.queued, entries: h.entries.map(entryView) };
     },
   );
 

@@ -56,6 +56,43 @@ describe.each(testDialects)('session API on %s', (dialect) => {
     expect(who.json()).toEqual({ authenticated: false });
   });
 
+  it('checks the password outside any transaction: another write commits while argon2 works (art 36 leaf still queued with the session)', async () => {
+    const before = await t.tdb.db.selectFrom('ledgerQueue').select('id').execute();
+    const t0 = performance.now();
+    let loginMs = 0;
+    const login = t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'shenyang', password: TEST_PASSWORD } }).then((r) => {
+      loginMs = performance.now() - t0;
+      return r;
+    });
+    // argon2id (m=64 MiB, t=3) takes tens to hundreds of milliseconds; a write transaction
+    // started meanwhile must not wait for it (on SQLite a held transaction would hold the one connection).
+    await new Promise((r) => setTimeout(r, 15));
+    const w0 = performance.now();
+    await t.tdb.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ updatedAt: t.clock.now().toISOString() }).where('username', '=', 'shenyang').execute();
+    });
+    const writeMs = performance.now() - w0;
+    const res = await login;
+    expect(res.statusCode).toBe(200);
+    expect(writeMs).toBeLessThan(loginMs / 2);
+    const after = await t.tdb.db.selectFrom('ledgerQueue').select(['id', 'body']).orderBy('id').execute();
+    const added = after.slice(before.length).map((r: { body: string }) => r.body);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/\ntype access\/login\nactor user:[0-9a-f]{32}\nsubject session:[0-9a-f]+\n/);
+    expect(added[0]).not.toContain(res.cookies[0].value);
+  });
+
+  it('queues one refused-login leaf per failed attempt, naming the login name by pseudonym only, and no session', async () => {
+    const before = (await t.tdb.db.selectFrom('ledgerQueue').select('id').execute()).length;
+    const sessions = (await t.tdb.db.selectFrom('sessions').select('idHash').execute()).length;
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'shenyang', password: 'not-the-password' } });
+    expect(r.statusCode).toBe(401);
+    const after = await t.tdb.db.selectFrom('ledgerQueue').select('body').orderBy('id').execute();
+    expect(after.slice(before).map((x: { body: string }) => x.body)).toEqual([expect.stringMatching(/\ntype access\/login\.refused\nactor client:anonymous\nsubject login-name:[0-9a-f]{32}\n/)]);
+    expect(after.slice(before)[0].body).not.toContain('shenyang');
+    expect((await t.tdb.db.selectFrom('sessions').select('idHash').execute()).length).toBe(sessions);
+  });
+
   it('rate-limits login attempts', async () => {
     const limited = await createTestApp(dialect, { loginRateLimitPerMinute: 3 });
     try {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AccessErrors, login, logout, ROLE_NAMES, type Actor } from '../../access/index.js';
+import { AccessErrors, checkCredentials, logout, openSession, ROLE_NAMES, type Actor } from '../../access/index.js';
 import { recordLogin, recordLogout, recordRefusedLogin } from '../../ledger/index.js';
 import { AppError } from '../../shared/errors.js';
 import { findDivision } from '../../shared/standards/gb2260.js';
@@ -53,18 +53,22 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      // The session and its ledger leaf commit together; a refused attempt is logged on its own (art 36).
+      // The password is checked outside any transaction (argon2 must not hold a write lock);
+      // the session and its ledger leaf then commit together in one short transaction.
+      // A refused attempt is logged on its own (art 36).
+      const refused = async (e: unknown) => {
+        if (e instanceof AppError && e.code === AccessErrors.JF_ACCESS_BAD_CREDENTIALS.code) await recordRefusedLogin(jdb.db, { username: req.body.username, at: clock.now() });
+        throw e;
+      };
+      const checked = await checkCredentials(jdb.db, req.body.username, req.body.password).catch(refused);
       const s = await jdb.db
         .transaction()
         .execute(async (trx) => {
-          const opened = await login(trx, clock, config.sessionTtlSeconds, req.body.username, req.body.password);
+          const opened = await openSession(trx, clock, config.sessionTtlSeconds, checked);
           await recordLogin(trx, { userId: opened.actor.userId, sessionToken: opened.token, at: clock.now() });
           return opened;
         })
-        .catch(async (e) => {
-          if (e instanceof AppError && e.code === AccessErrors.JF_ACCESS_BAD_CREDENTIALS.code) await recordRefusedLogin(jdb.db, { username: req.body.username, at: clock.now() });
-          throw e;
-        });
+        .catch(refused);
       reply.setCookie(SESSION_COOKIE, s.token, {
         path: '/',
         httpOnly: true,

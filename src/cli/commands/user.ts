@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
-import { createUser, ROLES } from '../../access/index.js';
+import { createUser, ROLES, type Actor, type NewUser } from '../../access/index.js';
+import type { JifangDb } from '../../db/database.js';
+import { recordPermissionChange } from '../../ledger/index.js';
 import { AppError } from '../../shared/errors.js';
-import { systemClock } from '../../shared/clock.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
 import { CliError, readStdin, withDatabase } from '../runtime.js';
+
+/**
+ * Adds an account and queues its ledger leaf in the same transaction (art 36:
+ * every permission change is on the record). The operator at the shell acts
+ * as the platform itself.
+ */
+export async function addUser(db: JifangDb['db'], clock: Clock, u: NewUser): Promise<Actor> {
+  return createUser(db, clock, u, {
+    within: (trx, a) => recordPermissionChange(trx, { change: 'user.add', userId: a.userId, rights: a, at: clock.now() }),
+  });
+}
 
 export function registerUserCommand(program: Command) {
   const user = program.command('user').description('Manage accounts');
@@ -21,7 +34,7 @@ export function registerUserCommand(program: Command) {
       const password = (await readStdin()).replace(/\r?\n$/, '');
       await withDatabase(async (jdb) => {
         try {
-          const a = await createUser(jdb.db, systemClock, {
+          const a = await addUser(jdb.db, systemClock, {
             username: o.username,
             password,
             role: o.role,

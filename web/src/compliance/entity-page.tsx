@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { compliance } from '../i18n/compliance';
 import { useT } from '../i18n/i18n';
+import { LedgerHistoryPanel } from '../ledger/history-panel';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { AssessmentPanel } from './assessment-panel';
@@ -29,6 +30,7 @@ export default function EntityAssessmentPage() {
       </Typography.Paragraph>
       <Typography.Title level={1}>{title}</Typography.Title>
       {valid && <AssessmentPanel kind={kind!} id={Number(id)} />}
+      {valid && <LedgerHistoryPanel kind={kind!} id={Number(id)} />}
     </div>
   );
 }

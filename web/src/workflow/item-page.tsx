@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Col, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useBilingual, useT } from '../i18n/i18n';
+import { LedgerHistoryPanel } from '../ledger/history-panel';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
@@ -118,6 +119,7 @@ export default function ItemPage() {
           />
         </Col>
       </Row>
+      <LedgerHistoryPanel kind="workflow-items" id={item.id} />
     </div>
   );
 }
