@@ -78,9 +78,19 @@ function cite(rule: VaultRuleId) {
   return { ...c, label: formatCitation(c), href: citationHref(c) };
 }
 
-/** Officers write reasons for the applicant; a stray ID or phone number still stays off the public page. */
-export function maskNumbers(text: string): string {
-  return text.replace(/\d{17}[\dXx]|\d{15}/g, '●●●●').replace(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, '●●●●');
+/**
+ * Officers write reasons for the applicant, and may name them: the applicant's
+ * and organisation's names, and any ID or phone number, stay off the public page.
+ * GAP(art 25 ¶1 (2)): a third person named in the reasons is not recognised;
+ * officers are asked to write reasons without names.
+ */
+export function maskPersonal(text: string, names: (string | null)[] = []): string {
+  let out = text;
+  for (const n of names) {
+    const name = n?.trim();
+    if (name) out = out.split(name).join('●●');
+  }
+  return out.replace(/\d{17}[\dXx]|\d{15}/g, '●●●●').replace(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, '●●●●');
 }
 
 function sameCode(stored: string | null, given: string): boolean {
@@ -97,7 +107,7 @@ export async function applicationStatus(deps: Pick<VaultDeps, 'db'>, number: str
   if (no.startsWith('CKSQ-')) {
     const r = await db
       .selectFrom('viewingApplications')
-      .select(['applicationNo', 'statusCode', 'state', 'createdAt', 'decidedAt', 'decisionReasons', 'mode', 'documentExpiresAt'])
+      .select(['applicationNo', 'statusCode', 'state', 'createdAt', 'decidedAt', 'decisionReasons', 'mode', 'documentExpiresAt', 'applicantName', 'organisationName'])
       .where('applicationNo', '=', no)
       .executeTakeFirst();
     if (!r || !sameCode(r.statusCode, code)) return undefined;
@@ -115,7 +125,7 @@ export async function applicationStatus(deps: Pick<VaultDeps, 'db'>, number: str
         ? {
             outcome: state === 'refused' ? 'refused' : 'approved',
             outcomeLabel: OUTCOME_LABEL[state === 'refused' ? 'refused' : 'approved'],
-            reasons: r.decisionReasons ? maskNumbers(r.decisionReasons) : null,
+            reasons: r.decisionReasons ? maskPersonal(r.decisionReasons, [r.applicantName, r.organisationName]) : null,
             mode: r.mode,
             documentExpiresAt: state === 'refused' ? null : r.documentExpiresAt,
             citation: cite('art25.p1.station-approval'),
@@ -127,7 +137,7 @@ export async function applicationStatus(deps: Pick<VaultDeps, 'db'>, number: str
   if (no.startsWith('DZSQ-')) {
     const r = await db
       .selectFrom('evidenceRequests')
-      .select(['applicationNo', 'statusCode', 'state', 'createdAt', 'recordedAt', 'refusalReason'])
+      .select(['applicationNo', 'statusCode', 'state', 'createdAt', 'recordedAt', 'refusalReason', 'partyName'])
       .where('applicationNo', '=', no)
       .executeTakeFirst();
     if (!r || !sameCode(r.statusCode, code)) return undefined;
@@ -145,7 +155,7 @@ export async function applicationStatus(deps: Pick<VaultDeps, 'db'>, number: str
         ? {
             outcome: state === 'refused' ? 'refused' : 'approved',
             outcomeLabel: OUTCOME_LABEL[state === 'refused' ? 'refused' : 'approved'],
-            reasons: state === 'refused' && r.refusalReason ? maskNumbers(r.refusalReason) : null,
+            reasons: state === 'refused' && r.refusalReason ? maskPersonal(r.refusalReason, [r.partyName]) : null,
             mode: null,
             documentExpiresAt: null,
             citation: cite('art25.p2.evidence'),
