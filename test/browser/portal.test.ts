@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainQueue, ledgerConfigFrom } from '../../src/ledger/index.js';
 import { residentIdCheckDigit } from '../../src/shared/standards/gb11643.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, VIEWPORT } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, VIEWPORT } from './browser.js';
 
 /** The issue's phone: an iPhone X-sized screen. */
 const PHONE = { width: 375, height: 812 };
@@ -251,6 +251,26 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '主导航' }).count()).toBe(0);
     expect(await seriousViolations(page), path).toEqual([]);
+    await context.close();
+  });
+
+  it('reads in English too, on a phone, with nothing serious for axe', async () => {
+    const { context, page } = await phonePage();
+    await page.goto('/public');
+    await page.getByRole('heading', { level: 1, name: '公众服务' }).waitFor();
+    await switchLanguage(page, 'en');
+    for (const [path, h1] of [
+      ['/public', 'Public services'],
+      ['/public/status', 'Application status'],
+      ['/public/signage', 'Video surveillance sign'],
+    ]) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await screenshot(page, 'portal-phone-signage-en');
     await context.close();
   });
 });
