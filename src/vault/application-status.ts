@@ -12,6 +12,9 @@ import { vaultDb } from './tables.js';
  * see how far it went and what was decided, on the public portal, without an
  * account (a station files for applicants who have none). The answer holds
  * no name, no ID number and none of the applicant's own words.
+ *
+ * GAP(art 28): a complaint about a provider is filed by a logged-in user and
+ * followed in their workflow inbox; it has no receipt code to follow it here.
  */
 
 /** Without 0/O, 1/I: read off a receipt and typed in. 10 symbols of 32: 50 bits. */
