@@ -148,10 +148,19 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     await context.close();
   });
 
-  it('keeps the portal in the menu once logged in', async () => {
+  it('keeps the portal in the menu once logged in, and the header on one line on a phone', async () => {
     const { context, page } = await newPage(browser, server.url);
     await logIn(page, 'demo-citizen', DEMO_PASSWORD);
     expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公众服务' }).count()).toBe(1);
+    const phone = await phonePage();
+    await phone.context.addCookies(await context.cookies());
+    await phone.page.goto('/public');
+    await phone.page.getByTestId('user-name').waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.page.getByRole('button', { name: '主导航' }).click();
+    expect(await phone.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公众服务' }).isVisible()).toBe(true);
+    await screenshot(phone.page, 'portal-phone-citizen-menu');
+    await phone.context.close();
     await context.close();
   });
 
