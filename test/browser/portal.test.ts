@@ -211,6 +211,7 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     await page.goto(path);
     const heading = page.getByRole('heading', { level: 1, name: h1 });
     await heading.waitFor();
+    if (path === '/public/signage') await page.getByTestId('sign-preview').waitFor();
     await page.waitForLoadState('networkidle');
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
@@ -255,6 +256,7 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     expect(page.viewportSize()).toEqual(VIEWPORT);
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+    if (path === '/public/signage') await page.getByTestId('sign-preview').waitFor();
     await page.waitForLoadState('networkidle');
     // On a desk the menu is open and needs no button.
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
@@ -275,6 +277,7 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     ]) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+      if (path === '/public/signage') await page.getByTestId('sign-preview').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
       expect(await seriousViolations(page), path).toEqual([]);
