@@ -5,6 +5,7 @@ import { within } from '../access/index.js';
 import { checkResidentId } from '../shared/standards/gb11643.js';
 import { AppError } from '../shared/errors.js';
 import { answersForUnit } from './access-requests.js';
+import { applicationNumber, newStatusCode } from './application-status.js';
 import { bagEntries, jsonFile, type PayloadFile } from './bagit/bagit.js';
 import { tarStream } from './bagit/tar.js';
 import type { Grant } from './content.js';
@@ -46,6 +47,10 @@ export interface EvidenceView {
   packageSize: number | null;
   packageSegmentIds: number[];
   closedAt: string | null;
+  /** The receipt's number, to follow the request on the public portal. */
+  applicationNo: string | null;
+  /** The receipt's status code: shown to the applicant only. */
+  statusCode: string | null;
 }
 
 function notFound(id: number): AppError {
@@ -85,6 +90,8 @@ export async function getEvidence(deps: VaultDeps, id: number, opts: { maskParty
     packageSize: r.packageSize == null ? null : Number(r.packageSize),
     packageSegmentIds: r.packageSegmentIds ? (JSON.parse(r.packageSegmentIds) as number[]) : [],
     closedAt: r.closedAt,
+    applicationNo: r.applicationNo,
+    statusCode: opts.maskParty ? null : r.statusCode,
   };
 }
 
@@ -154,10 +161,13 @@ export async function fileEvidence(deps: VaultDeps, actor: NonNullable<VaultActo
         packageSize: null,
         packageSegmentIds: null,
         closedAt: null,
+        applicationNo: null,
+        statusCode: newStatusCode(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(r.id);
+    await vaultDb(trxAny).updateTable('evidenceRequests').set({ applicationNo: applicationNumber('evidence', input.divisionCode, id) }).where('id', '=', id).execute();
     if (facts) await saveScope(trxAny, 'evidence_request', id, facts.scope);
     await recordEvent(trxAny, deps, actor, { action: 'request', outcome: 'allowed', ruleId: 'art25.p2.evidence', keyUnitId: facts?.keyUnitId ?? null, divisionCode: facts?.divisionCode ?? input.divisionCode, grant: { kind: 'evidence-request', id }, detail: { caseKind: input.caseKind } });
     return id;

@@ -180,6 +180,9 @@ export interface ViewingApplicationsTable {
   documentCodeHash: string | null;
   documentExpiresAt: string | null;
   closedAt: string | null;
+  /** The applicant's receipt: number and status code (migration 0007). */
+  applicationNo: string | null;
+  statusCode: string | null;
 }
 
 export interface ViewingVisitsTable {
@@ -218,6 +221,9 @@ export interface EvidenceRequestsTable {
   packageSize: number | null;
   packageSegmentIds: string | null;
   closedAt: string | null;
+  /** The applicant's receipt: number and status code (migration 0007). */
+  applicationNo: string | null;
+  statusCode: string | null;
 }
 
 export interface VaultTables {

@@ -4,6 +4,7 @@ import { within } from '../access/index.js';
 import { checkResidentId } from '../shared/standards/gb11643.js';
 import { AppError } from '../shared/errors.js';
 import { answersForUnit } from './access-requests.js';
+import { applicationNumber, newStatusCode } from './application-status.js';
 import type { VaultActor, VaultDeps } from './context.js';
 import type { Grant } from './content.js';
 import { inScope, overlaps } from './domain/scope.js';
@@ -54,6 +55,10 @@ export interface ViewingView {
   documentExpiresAt: string | null;
   closedAt: string | null;
   visits: ViewingVisit[];
+  /** The receipt's number, to follow the application on the public portal. */
+  applicationNo: string | null;
+  /** The receipt's status code: shown to the applicant and the station only. */
+  statusCode: string | null;
 }
 
 /** Who is looking decides how much of the applicant's identity shows. */
@@ -102,6 +107,8 @@ export async function getViewing(deps: VaultDeps, id: number, standing: ViewerSt
     documentExpiresAt: r.documentExpiresAt,
     closedAt: r.closedAt,
     visits: visits.map((v) => ({ id: Number(v.id), registeredAt: v.registeredAt, registeredBy: Number(v.registeredBy), segmentIds: JSON.parse(v.segmentIds) as number[], endsAt: v.endsAt, note: v.note })),
+    applicationNo: r.applicationNo,
+    statusCode: standing === 'other' ? null : r.statusCode,
   };
 }
 
@@ -181,10 +188,13 @@ export async function fileViewing(deps: VaultDeps, actor: NonNullable<VaultActor
         documentCodeHash: null,
         documentExpiresAt: null,
         closedAt: null,
+        applicationNo: null,
+        statusCode: newStatusCode(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(r.id);
+    await vaultDb(trxAny).updateTable('viewingApplications').set({ applicationNo: applicationNumber('viewing', stationDivision, id) }).where('id', '=', id).execute();
     if (facts) await saveScope(trxAny, 'viewing_application', id, facts.scope);
     await recordEvent(trxAny, deps, actor, { action: 'request', outcome: 'allowed', ruleId: 'art25.p1.station-registration', keyUnitId: facts?.keyUnitId ?? null, divisionCode: facts?.divisionCode ?? stationDivision, detail: { viewingApplication: id, byStation } });
     return id;

@@ -208,6 +208,8 @@ export const ViewingSchema = Type.Object({
   documentExpiresAt: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
   visits: Type.Array(Type.Object({ id: Type.Integer(), registeredAt: Type.String(), registeredBy: Type.Integer(), segmentIds: Type.Array(Type.Integer()), endsAt: Type.String(), note: Nullable(Type.String()) })),
+  applicationNo: Nullable(Type.String({ description: 'The receipt number; with the status code, the application is followed on the public portal' })),
+  statusCode: Nullable(Type.String({ description: 'The receipt status code; shown to the applicant and the station only' })),
 });
 
 export const EvidenceSchema = Type.Object({
@@ -235,6 +237,8 @@ export const EvidenceSchema = Type.Object({
   packageSize: Nullable(Type.Integer()),
   packageSegmentIds: Type.Array(Type.Integer()),
   closedAt: Nullable(Type.String()),
+  applicationNo: Nullable(Type.String({ description: 'The receipt number; with the status code, the request is followed on the public portal' })),
+  statusCode: Nullable(Type.String({ description: 'The receipt status code; shown to the applicant and the recording police only' })),
 });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

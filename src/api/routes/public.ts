@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../shared/errors.js';
+import { applicationStatus } from '../../vault/index.js';
 import { portsFor, publicProviders, publicWarnings, verifyDocument } from '../../workflow/index.js';
+import { signageSvg } from './public-signage.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 
@@ -32,8 +34,52 @@ const PublicWarning = Type.Object({
   authority: Type.Object({ divisionCode: Type.String(), name: Bilingual }),
 });
 
+const CitationBody = Type.Object({
+  article: Type.Integer(),
+  paragraph: Type.Optional(Type.Integer()),
+  item: Type.Optional(Type.Integer()),
+  label: Bilingual,
+  href: Type.String({ description: 'The article in the web app, e.g. /law/25#p1-i2' }),
+});
+
+/** What anyone holding an application's receipt may see: no name, no ID number, none of the applicant's words. */
+const ApplicationStatusBody = Type.Object({
+  kind: Type.String({ enum: ['viewing', 'evidence'], description: '`viewing` (Art 25 ¶1) or `evidence` (Art 25 ¶2)' }),
+  kindLabel: Bilingual,
+  number: Type.String(),
+  state: Type.String(),
+  stateLabel: Bilingual,
+  filedAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  decision: Type.Union([
+    Type.Object({
+      outcome: Type.String({ enum: ['approved', 'refused'] }),
+      outcomeLabel: Bilingual,
+      reasons: Type.Union([Type.String(), Type.Null()], { description: 'The police’s reasons (any ID or phone number in them masked)' }),
+      mode: Type.Union([Type.String({ enum: ['accompany', 'document'] }), Type.Null()], { description: 'Art 25 ¶1 (2): with an officer, or with a viewing document' }),
+      documentExpiresAt: Type.Union([Type.String(), Type.Null()]),
+      citation: CitationBody,
+    }),
+    Type.Null(),
+  ]),
+  citation: CitationBody,
+});
+
+const SignageBody = Type.Object({
+  titleZh: Type.String(),
+  textZh: Type.String(),
+  titleEn: Type.String(),
+  textEn: Type.String(),
+  english: Type.Boolean({ description: 'Whether the English lines are printed' }),
+  widthMm: Type.Integer(),
+  heightMm: Type.Integer(),
+  citation: CitationBody,
+});
+
+const ART15 = { article: 15, label: { zh: '第十五条', en: 'Art 15' }, href: '/law/15' };
+
 export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { jdb } = app.deps;
+  const { jdb, config } = app.deps;
 
   app.get(
     '/api/v1/public/providers',
@@ -112,6 +158,68 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const d = await verifyDocument(jdb.db, portsFor(jdb).registry, req.query.number, req.query.code);
       if (!d) throw notFound({ zh: '该编号与验证码对应的文书', en: 'a document with this number and verification code' });
       return { valid: true as const, ...d };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/applications/status',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Art 25: the state and decision of a viewing application or evidence request, by the number and status code on its receipt. 404 for an unknown pair',
+        security: [],
+        querystring: Type.Object({
+          number: Type.String({ minLength: 1, maxLength: 40, description: 'The receipt number, e.g. CKSQ-210102-000042' }),
+          code: Type.String({ minLength: 1, maxLength: 20, description: 'The status code printed with it' }),
+        }),
+        response: { 200: ApplicationStatusBody },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      const s = await applicationStatus({ db: jdb.db }, req.query.number, req.query.code);
+      // A wrong code answers as an unknown number: the pair is the key, the number alone tells nothing.
+      if (!s) throw notFound({ zh: '该编号与查询码对应的申请', en: 'an application with this number and status code' });
+      return s;
+    },
+  );
+
+  app.get(
+    '/api/v1/public/signage',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'Art 15: the configured wording and size of the sign for areas under video capture',
+        security: [],
+        response: { 200: SignageBody },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { ...config.signage, citation: ART15 };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/signage.svg',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'Art 15: the sign as a standalone SVG at its configured size in millimetres, ready to print at 100 %',
+        security: [],
+        querystring: Type.Object({
+          unit: Type.Optional(Type.String({ maxLength: 60, description: 'The unit’s name, printed under the wording' })),
+          english: Type.Optional(Type.Boolean({ description: 'Print the English lines (default from the configuration)' })),
+        }),
+        response: { 200: { description: 'The sign', content: { 'image/svg+xml': { schema: Type.String() } } } },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=300').type('image/svg+xml; charset=utf-8');
+      return signageSvg(config.signage, { unitName: req.query.unit, english: req.query.english });
     },
   );
 };

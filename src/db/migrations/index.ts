@@ -6,6 +6,7 @@ import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
 import workflow from './0005-workflow.js';
 import compliance from './0006-compliance.js';
+import applicationCodes from './0007-application-codes.js';
 import ledgerSubjects from './0007-ledger-subjects.js';
 import registryChanges from './0010-registry-changes.js';
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0004-vault': vault,
   '0005-workflow': workflow,
   '0006-compliance': compliance,
+  '0007-application-codes': applicationCodes,
   '0007-ledger-subjects': ledgerSubjects,
   '0010-registry-changes': registryChanges,
 };

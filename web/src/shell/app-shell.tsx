@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Segmented, Spin, Typography, type MenuProps } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { common } from '../i18n/common';
 import { LANGS, useBilingual, useLang, useT, type Lang } from '../i18n/i18n';
@@ -115,16 +115,32 @@ function SideMenu() {
   );
 }
 
+/** Below Ant Design's `md` (768 px) the side menu becomes a drawer opened from the header. */
+const NARROW = '(max-width: 767.98px)';
+const isNarrow = () => typeof window !== 'undefined' && window.matchMedia(NARROW).matches;
+
 /** Header, side menu, and the page. */
 export function AppShell() {
   const t = useT(shell);
   const tc = useT(common);
+  const { pathname } = useLocation();
+  const [narrow, setNarrow] = useState(isNarrow);
+  const [collapsed, setCollapsed] = useState(isNarrow);
+  // On a phone the menu closes once a page is chosen.
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [pathname, narrow]);
   return (
     <Layout className="jf-layout">
       <a href="#main" className="jf-skip-link">
         {t('skipToContent')}
       </a>
       <Layout.Header className="jf-header">
+        {narrow && (
+          <Button className="jf-menu-button" aria-label={t('mainNav')} aria-expanded={!collapsed} aria-controls="jf-side-menu" onClick={() => setCollapsed((c) => !c)}>
+            <span aria-hidden="true">☰</span>
+          </Button>
+        )}
         <Link to="/" className="jf-brand">
           <span className="jf-brand-zh" lang="zh-CN">
             技防
@@ -140,7 +156,20 @@ export function AppShell() {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={208} theme="light" className="jf-sider" breakpoint="md" collapsedWidth={0}>
+        <Layout.Sider
+          id="jf-side-menu"
+          width={208}
+          theme="light"
+          className={narrow ? 'jf-sider jf-sider-narrow' : 'jf-sider'}
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          trigger={null}
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setCollapsed(broken);
+          }}
+        >
           <SideMenu />
         </Layout.Sider>
         <Layout>
