@@ -32,6 +32,15 @@ describe('OpenAPI document', () => {
     expect('code' in out ? out.code : 0, `${out.stdout}\n${out.stderr}`).toBe(0);
   });
 
+  it('marks the routes open without a login as needing no session, and the rest as needing one', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    const sec = (p: string, m = 'get') => doc.paths[p]?.[m]?.security ?? doc.security;
+    expect(sec('/api/v1/law/articles/{number}')).toEqual([]);
+    expect(sec('/api/v1/public/providers')).toEqual([]);
+    expect(sec('/api/v1/penalties/calculate', 'post')).toEqual([]);
+    expect(sec('/api/v1/registry/key-units')).toEqual([{ session: [] }]);
+  });
+
   it('has a docs page at /api/docs', async () => {
     const res = await t.app.inject('/api/docs/');
     expect(res.statusCode).toBe(200);

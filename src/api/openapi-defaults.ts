@@ -36,8 +36,9 @@ function operationId(method: string, url: string): string {
 }
 
 /**
- * Gives every documented route an operationId and the shared error body for
- * 4xx answers, so the OpenAPI document describes failures as well as success.
+ * Gives every documented route an operationId, the shared error body for 4xx
+ * answers and, when it is public, an empty security requirement, so the
+ * OpenAPI document describes failures and logins as they are.
  */
 export function installOpenApiDefaults(app: FastifyInstance) {
   app.addSchema(ErrorBody);
@@ -47,6 +48,8 @@ export function installOpenApiDefaults(app: FastifyInstance) {
     const method = Array.isArray(route.method) ? route.method[0] : route.method;
     if (method === 'HEAD') return;
     schema.operationId ??= operationId(method, route.url);
+    // A route open without a login says so, so the document does not ask for a session it does not need.
+    if ((route.config as { public?: boolean } | undefined)?.public) schema.security ??= [];
     const response = (schema.response ??= {});
     if (!Object.keys(response).some((k) => k.startsWith('4'))) response['4xx'] = { $ref: 'ErrorBody#' };
   });
