@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { digestOfRecord } from '../ledger/index.js';
 import { AppError, type ErrorDefinition } from '../shared/errors.js';
 import type { VaultActor, VaultDeps } from './context.js';
 import { citationOf, type VaultRuleId } from './domain/rules.js';
@@ -53,7 +54,9 @@ export async function recordEvent(trx: Kysely<any>, deps: VaultDeps, actor: Vaul
     subjectRef: e.segmentId != null ? `captured-segment:${e.segmentId}` : e.grant ? `${e.grant.kind}:${e.grant.id}` : e.systemId != null ? `security-system:${e.systemId}` : `captured-event:${Number(row.id)}`,
     rule: e.ruleId ?? null,
     grant: e.grant ? `${e.grant.kind}:${e.grant.id}` : null,
-    digest: typeof e.detail?.sha256 === 'string' ? `sha256:${e.detail.sha256}` : null,
+    // The recording's own SHA-256 when the event names one; else the digest of the event's detail (which
+    // segments a sweep batch erased, which officers registered), so the access log's row is bound to its leaf.
+    digest: typeof e.detail?.sha256 === 'string' ? `sha256:${e.detail.sha256}` : e.detail ? digestOfRecord(e.detail) : null,
     at,
   });
   return Number(row.id);

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/support/databases.js';
+import { digestOfRecord } from '../ledger/index.js';
 import { authorizeContent } from './content.js';
 import type { VaultDeps } from './context.js';
 import { recordEvent } from './events.js';
 import { ingest } from './ingest.js';
-import { dispose } from './retention.js';
+import { dispose, setPolicy, sweep } from './retention.js';
 import { vaultDb } from './tables.js';
 import { actor, at, days, footage, minutes, resetVault, testVault, T0 } from './test-support.js';
 
@@ -58,6 +59,22 @@ describe.each(testDialects)('captured information in the ledger on %s', (dialect
     // One event row per leaf: the access log and the ledger tell the same story.
     const events = await vaultDb(v.db).selectFrom('capturedEvents').select('id').where('segmentId', '=', seg.id).execute();
     expect(events).toHaveLength(bodies.length);
+  });
+
+  it('queues one leaf per sweep batch that erases, bound by digest to the batch the access log records (art 23 ¶2)', async () => {
+    const clip = footage(4);
+    for (let i = 0; i < 3; i++) {
+      const endedAt = at(T0, -days(31) - minutes(10 * i));
+      await ingest(v, unit, { systemId: 1, deviceId: null, startedAt: at(endedAt, -minutes(5)), endedAt, mediaType: 'video/mp4', source: 'upload' }, Readable.from([clip.bytes]));
+    }
+    await setPolicy(v, unit, { keyUnitId: 1, systemId: null, action: 'erase', keepDays: null, minimumDays: 30 });
+    await tdb.db.deleteFrom('ledgerQueue').execute();
+    await sweep(v, null, { execute: true, batchSize: 2 });
+    const bodies = (await leaves(tdb)).filter((b) => typeOf(b) === 'vault/erase');
+    expect(bodies).toHaveLength(2);
+    const rows = await vaultDb(v.db).selectFrom('capturedEvents').select('detail').where('action', '=', 'erase').orderBy('id').execute();
+    expect(rows.map((r) => `\ndigest ${digestOfRecord(JSON.parse(r.detail!))}\n`)).toEqual(bodies.map((b) => /\ndigest \S+\n/.exec(b)![0]));
+    for (const b of bodies) expect(b).toContain('\nsubject security-system:1\n');
   });
 
   it('leaves neither the event nor its leaf when the transaction that records them rolls back', async () => {

@@ -121,7 +121,7 @@ export function LedgerHistoryPanel({ kind, id }: { kind: HistoryKind; id: number
           rowKey="index"
           pagination={history.data.entries.length > 20 ? { pageSize: 20 } : false}
           dataSource={history.data.entries}
-          locale={{ emptyText: t('historyEmpty') }}
+          locale={{ emptyText: <span className="jf-ledger-empty">{t('historyEmpty')}</span> }}
           expandable={{
             expandedRowKeys: Object.keys(verdicts)
               .map(Number)
