@@ -71,6 +71,7 @@ export const EventSchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
   actorUserId: Nullable(Type.Integer()),
+  actorUsername: Nullable(Type.String({ description: 'The account that acted (a username, never personal data)' })),
   actorRole: Nullable(Type.String()),
   action: Type.String(),
   outcome: Str(['allowed', 'refused']),

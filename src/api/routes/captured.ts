@@ -399,9 +399,14 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       noStore(reply);
       const f = filterOf(scopeOf(req, 'read', 'captured-event'));
       const rows = await listEvents(v(), { ...req.query, outcome: req.query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix });
+      // Who acted, by name: supervisors and oversight read the record without a second lookup (art 36).
+      const ids = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is number => x != null))];
+      const names = new Map<number, string>();
+      if (ids.length) for (const u of await app.deps.jdb.db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute()) names.set(Number(u.id), String(u.username));
       return {
         items: rows.map((r) => ({
           ...r,
+          actorUsername: r.actorUserId == null ? null : (names.get(r.actorUserId) ?? null),
           citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
         })),
       };
