@@ -1,4 +1,4 @@
-import { Button, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useT } from '../i18n/i18n';
@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, DeviceSelect, RecordName, Section, SystemSelect, useAction, useWhen } from './parts';
+import { Article, DateTimeInput, DeviceSelect, RecordName, Section, SystemSelect, useAction, useWhen, Empty, ToneTag } from './parts';
 import type { Coverage, Hold, NamedRecord, Segment, SweepSystem } from './types';
 
 const MB = 1024 * 1024;
@@ -98,7 +98,7 @@ export default function CapturedPage() {
                 if (!c) return <span>{t('noCoverage')}</span>;
                 return (
                   <div data-coverage={c.outcome}>
-                    <Tag color={c.outcome === 'violation' ? 'red' : c.outcome === 'compliant' ? 'green' : 'default'}>{t(`coverage.${c.outcome}`)}</Tag>
+                    <ToneTag tone={c.outcome === 'violation' ? 'bad' : c.outcome === 'compliant' ? 'good' : 'closed'}>{t(`coverage.${c.outcome}`)}</ToneTag>
                     {c.reachesBackTo && <div>{t('reachesBack', { date: fmt(c.reachesBackTo) })}</div>}
                     {c.reasons.map((r) => (
                       <div key={r} className="jf-vault-gap">
@@ -154,7 +154,7 @@ export default function CapturedPage() {
           size="small"
           loading={segments.loading}
           dataSource={segments.data?.items ?? []}
-          locale={{ emptyText: t('noRecordings') }}
+          locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           className="jf-vault-segments"
           columns={[
@@ -177,7 +177,7 @@ export default function CapturedPage() {
           size="small"
           loading={holds.loading}
           dataSource={holds.data?.items ?? []}
-          locale={{ emptyText: t('noHolds') }}
+          locale={{ emptyText: <Empty text={t('noHolds')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: t('system'), key: 'system', render: (_, h: Hold) => <RecordName kind="security-systems" id={h.systemId} /> },

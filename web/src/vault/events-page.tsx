@@ -1,4 +1,4 @@
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n/i18n';
@@ -6,7 +6,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, CitationOf, RecordName, useWhen } from './parts';
+import { Article, CitationOf, RecordName, useWhen, Empty, ToneTag } from './parts';
 import type { VaultEvent } from './types';
 
 const ACTIONS = ['ingest', 'view', 'copy', 'use', 'export', 'seal', 'erase', 'alter', 'hold', 'release-hold', 'request', 'confirm', 'register', 'refuse', 'review', 'close', 'verify-document', 'visit', 'handover', 'download-package'] as const;
@@ -52,7 +52,7 @@ export default function EventsPage() {
         className="jf-vault-event-table"
         loading={first.loading}
         dataSource={rows}
-        locale={{ emptyText: t('noEvents') }}
+        locale={{ emptyText: <Empty text={t('noEvents')} /> }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         onRow={(e: VaultEvent) => ({ 'data-outcome': e.outcome, 'data-action': e.action }) as never}
         columns={[
@@ -63,9 +63,9 @@ export default function EventsPage() {
             title: t('outcome'),
             key: 'outcome',
             render: (_, e: VaultEvent) => (
-              <Tag color={e.outcome === 'refused' ? 'red' : 'green'} className="jf-vault-outcome">
+              <ToneTag tone={e.outcome === 'refused' ? 'bad' : 'good'} className="jf-vault-outcome">
                 {t(`outcome.${e.outcome}`)}
-              </Tag>
+              </ToneTag>
             ),
           },
           {

@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen } from './parts';
+import { Article, DateTimeInput, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
 import type { Evidence, Segment } from './types';
 
 type ScopeRows = { systemId?: number; deviceId: number | null }[];
@@ -151,7 +151,7 @@ function HandOverForm({ r, done }: { r: Evidence; done: () => void }) {
           size="small"
           loading={segs.loading}
           dataSource={segs.data?.items ?? []}
-          locale={{ emptyText: t('noRecordings') }}
+          locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
           pagination={false}
           rowSelection={{ selectedRowKeys: chosen, onChange: (k) => setChosen(k.map(Number)), getCheckboxProps: (s: Segment) => ({ 'aria-label': t('segmentRef', { id: s.id }) }) as never }}
           columns={[
@@ -238,7 +238,7 @@ export default function EvidencePage() {
         {t('evidenceIntro')} <Article article={25} paragraph={2} />
       </Typography.Paragraph>
       {user?.role === 'citizen' && (
-        <Button type={showForm ? 'primary' : 'default'} onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
+        <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
           {t('newEvidence')}
         </Button>
       )}
@@ -260,7 +260,7 @@ export default function EvidencePage() {
         className="jf-vault-evidence-table"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('noEvidence') }}
+        locale={{ emptyText: <Empty text={t('noEvidence')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           {

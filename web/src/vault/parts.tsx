@@ -31,28 +31,34 @@ export function WindowText({ w }: { w: Window }) {
   );
 }
 
-const STATUS_COLOURS: Record<string, string> = {
-  granted: 'green',
-  approved: 'green',
-  recorded: 'green',
-  active: 'orange',
-  refused: 'red',
-  expired: 'default',
-  closed: 'default',
-  withdrawn: 'default',
-  ended: 'orange',
-  handed_over: 'blue',
-  visited: 'blue',
-  reviewed: 'blue',
+export type Tone = 'good' | 'wait' | 'bad' | 'closed' | 'info';
+const STATUS_TONES: Record<string, Tone> = {
+  granted: 'good',
+  approved: 'good',
+  recorded: 'good',
+  active: 'wait',
+  refused: 'bad',
+  expired: 'closed',
+  closed: 'closed',
+  withdrawn: 'closed',
+  ended: 'wait',
+  handed_over: 'info',
+  visited: 'info',
+  reviewed: 'info',
 };
+
+/** A tag whose colours keep 4.5:1; the words carry the meaning, colour only helps. */
+export function ToneTag({ tone, children, className }: { tone: Tone; children: ReactNode; className?: string }) {
+  return <Tag className={`jf-vault-tag jf-vault-tag-${tone}${className ? ` ${className}` : ''}`}>{children}</Tag>;
+}
 
 /** The status of a request or application in words; colours stay dark enough for 4.5:1. */
 export function StatusTag({ status }: { status: string }) {
   const t = useT(vault);
   return (
-    <Tag color={STATUS_COLOURS[status] ?? 'processing'} className="jf-vault-status" data-status={status}>
-      {t(`status.${status}` as never)}
-    </Tag>
+    <span className="jf-vault-status" data-status={status}>
+      <ToneTag tone={STATUS_TONES[status] ?? 'wait'}>{t(`status.${status}` as never)}</ToneTag>
+    </span>
   );
 }
 
@@ -312,4 +318,9 @@ export function Section({ title, children, extra }: { title: string; children: R
       {children}
     </section>
   );
+}
+
+/** An empty table's text, dark enough to read (Ant Design's default grey is below 4.5:1). */
+export function Empty({ text }: { text: string }) {
+  return <span className="jf-vault-empty">{text}</span>;
 }

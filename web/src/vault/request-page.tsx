@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { size } from './captured-page';
 import { vault } from './i18n';
-import { Article, Player, RecordName, ScopeText, Section, StatusTag, WindowText, postDownload, useAction, useWhen } from './parts';
+import { Article, Player, RecordName, ScopeText, Section, StatusTag, WindowText, postDownload, useAction, useWhen, Empty } from './parts';
 import type { AccessRequest, Segment } from './types';
 
 const OFFICERS = ['investigator', 'station_officer'];
@@ -39,7 +39,7 @@ function Footage({ r }: { r: AccessRequest }) {
         className="jf-vault-footage"
         loading={segs.loading}
         dataSource={segs.data?.items ?? []}
-        locale={{ emptyText: t('noRecordings') }}
+        locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         rowSelection={mayCopy ? { selectedRowKeys: chosen, onChange: (k) => setChosen(k.map(Number)) } : undefined}
         columns={[
@@ -81,6 +81,35 @@ function Footage({ r }: { r: AccessRequest }) {
   );
 }
 
+/** Art 24 ¶1 (1)(2)(4): an officer confirms in their own login, with their work ID, accepting the confidentiality duty. */
+function ConfirmForm({ id, done }: { id: number | string; done: () => void }) {
+  const t = useT(vault);
+  const a = useAction();
+  return (
+    <Form
+      layout="vertical"
+      className="jf-vault-form jf-vault-confirm"
+      onFinish={(v: { workIdNo: string; acceptConfidentiality: boolean }) =>
+        a.run(async () => {
+          await api(`/api/v1/access-requests/${id}/officers`, { method: 'POST', json: { workIdNo: v.workIdNo, acceptConfidentiality: !!v.acceptConfidentiality } });
+          done();
+        })
+      }
+    >
+      <Form.Item name="workIdNo" label={t('workIdNo')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="acceptConfidentiality" valuePropName="checked">
+        <Checkbox>{t('acceptConfidentiality')}</Checkbox>
+      </Form.Item>
+      <ApiErrorAlert error={a.error} />
+      <Button type="primary" htmlType="submit" loading={a.busy}>
+        {t('confirmAsOfficer')}
+      </Button>
+    </Form>
+  );
+}
+
 /** One art 24 request: its scope and officers, and what the caller may do next. */
 export default function RequestPage() {
   const t = useT(vault);
@@ -98,10 +127,21 @@ export default function RequestPage() {
     one.reload();
   });
   if (!r) {
+    // A request is shown only to its parties: a second officer, with the first beside them, joins by confirming (art 24 ¶1 (1)).
+    const mayJoin = one.error?.status === 403 && OFFICERS.includes(role);
     return (
-      <div className="jf-page">
+      <div className="jf-page jf-vault-request" data-status="not-a-party">
         <Typography.Title level={1}>{t('requestTitle', { id: id ?? '' })}</Typography.Title>
-        <ApiErrorAlert error={one.error} onRetry={one.reload} />
+        {mayJoin ? (
+          <Section title={t('confirmAsOfficer')}>
+            <Typography.Paragraph>
+              {t('joinAsOfficer')} <Article article={24} paragraph={1} item={1} />
+            </Typography.Paragraph>
+            <ConfirmForm id={id ?? ''} done={one.reload} />
+          </Section>
+        ) : (
+          <ApiErrorAlert error={one.error} onRetry={one.reload} />
+        )}
       </div>
     );
   }
@@ -152,19 +192,7 @@ export default function RequestPage() {
               {t('officersNeeded', { count: Math.max(1, 2 - r.officers.length) })} <Article article={24} paragraph={1} item={1} />
             </Typography.Paragraph>
           )}
-          {r.state === 'awaiting_officers' && OFFICERS.includes(role) && !isParty && (
-            <Form layout="vertical" className="jf-vault-form jf-vault-confirm" onFinish={(v: { workIdNo: string; acceptConfidentiality: boolean }) => post('officers', { workIdNo: v.workIdNo, acceptConfidentiality: !!v.acceptConfidentiality })}>
-              <Form.Item name="workIdNo" label={t('workIdNo')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="acceptConfidentiality" valuePropName="checked">
-                <Checkbox>{t('acceptConfidentiality')}</Checkbox>
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={a.busy}>
-                {t('confirmAsOfficer')}
-              </Button>
-            </Form>
-          )}
+          {r.state === 'awaiting_officers' && OFFICERS.includes(role) && !isParty && <ConfirmForm id={r.id} done={one.reload} />}
         </Section>
       )}
 

@@ -8,7 +8,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, ScopeEditor, ScopeText, Section, StatusTag, scopeOut, useAction, useWhen } from './parts';
+import { Article, DateTimeInput, ScopeEditor, ScopeText, Section, StatusTag, scopeOut, useAction, useWhen, Empty } from './parts';
 import type { AccessRequest } from './types';
 
 const OFFICERS = ['investigator', 'station_officer'];
@@ -71,7 +71,7 @@ function OfficialForm() {
       <Form.Item name="duty" label={t('duty')} rules={[{ required: true }]}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.Item name="purposes" label={t('purposes')} rules={[{ required: true }]}>
+      <Form.Item name="purposes" label={t('purposes')}>
         <Checkbox.Group options={(['view', 'copy', 'use'] as const).map((p) => ({ value: p, label: t(`purpose.${p}`) }))} />
       </Form.Item>
       <fieldset className="jf-vault-fieldset">
@@ -174,7 +174,7 @@ export default function RequestsPage() {
       </Typography.Paragraph>
       <Space wrap>
         {OFFICERS.includes(role) && (
-          <Button type={form === 'official' ? 'primary' : 'default'} onClick={() => setForm(form === 'official' ? null : 'official')} aria-expanded={form === 'official'}>
+          <Button onClick={() => setForm(form === 'official' ? null : 'official')} aria-expanded={form === 'official'}>
             {t('newRequest')}
           </Button>
         )}
@@ -204,7 +204,7 @@ export default function RequestsPage() {
         className="jf-vault-request-list"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('noRequests') }}
+        locale={{ emptyText: <Empty text={t('noRequests')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('colId'), key: 'id', render: (_, r: AccessRequest) => <Link to={`/captured/requests/${r.id}`}>{t('requestTitle', { id: r.id })}</Link> },

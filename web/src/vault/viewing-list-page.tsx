@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, Section, StatusTag, WindowText, useAction, useWhen } from './parts';
+import { Article, DateTimeInput, Section, StatusTag, WindowText, useAction, useWhen, Empty } from './parts';
 import type { Viewing } from './types';
 
 /** Art 25 ¶1 (1): the applicant (online) or the station (at the counter) files an application. */
@@ -87,7 +87,7 @@ export default function ViewingListPage() {
         {t('viewingIntro')} <Article article={25} paragraph={1} />
       </Typography.Paragraph>
       {mayFile && (
-        <Button type={showForm ? 'primary' : 'default'} onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
+        <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
           {t('newViewing')}
         </Button>
       )}
@@ -103,7 +103,7 @@ export default function ViewingListPage() {
         className="jf-vault-viewing-table"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('noViewing') }}
+        locale={{ emptyText: <Empty text={t('noViewing')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('colId'), key: 'id', render: (_, v: Viewing) => <Link to={`/captured/viewing/${v.id}`}>{t('viewingTitleOne', { id: v.id })}</Link> },

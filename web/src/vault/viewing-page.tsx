@@ -8,7 +8,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, Player, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen } from './parts';
+import { Article, DateTimeInput, Player, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
 import type { Segment, Viewing } from './types';
 
 type ScopeRows = { systemId?: number; deviceId: number | null }[];
@@ -161,7 +161,7 @@ function UnitVisit({ v, done }: { v: Viewing; done: () => void }) {
             className="jf-vault-visit-segments"
             loading={segs.loading}
             dataSource={segs.data?.items ?? []}
-            locale={{ emptyText: t('noRecordings') }}
+            locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
             pagination={false}
             rowSelection={{ selectedRowKeys: chosen, onChange: (k) => setChosen(k.map(Number)), getCheckboxProps: (s: Segment) => ({ 'aria-label': t('segmentRef', { id: s.id }) }) as never }}
             columns={[
