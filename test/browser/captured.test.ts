@@ -230,7 +230,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const citizen = await newPage(browser, server.url);
     const c = citizen.page;
     await logIn(c, 'demo-citizen', DEMO_PASSWORD);
-    await c.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '查看申请（第二十五条第一款）' }).click();
+    await c.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '查看申请' }).click();
     await c.getByRole('heading', { level: 1, name: '查看采获信息申请（第二十五条第一款）' }).waitFor();
     await c.getByRole('button', { name: '提出查看申请' }).click();
     await c.getByLabel('申请人姓名或名称', { exact: true }).fill('王小明');

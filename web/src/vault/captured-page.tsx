@@ -59,7 +59,7 @@ export default function CapturedPage() {
           columns={[
             { title: t('system'), key: 'system', render: (_, id) => <RecordName kind="security-systems" id={id} /> },
             {
-              title: t('retentionTitle'),
+              title: t('minimumCol'),
               key: 'minimum',
               render: (_, id) => {
                 const r = retentionOf.get(id);
