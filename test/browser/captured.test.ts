@@ -302,6 +302,96 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await unit.context.close();
   });
 
+  it('an emergency use is granted at once, time-boxed, and once ended waits for a superior’s review (Art 24 ¶2)', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'demo-investigator', DEMO_PASSWORD);
+    await page.goto('/captured/requests');
+    await page.getByRole('button', { name: '紧急情况直接使用' }).click();
+    await page.getByLabel('机关名称', { exact: true }).fill('沈阳市公安局和平分局刑事侦查大队');
+    await page.getByLabel('紧急情况事由', { exact: true }).fill('校门口发生持刀伤人，嫌疑人在逃，需立即调看周边录像');
+    await chooseSystem(page, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await page.getByLabel(/使用时长/).fill('30');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '立即开始紧急使用' }).click();
+    await page.locator('.jf-vault-request[data-status="active"]').waitFor();
+    const url = new URL(page.url()).pathname;
+    // Granted at once: the recording in the last day plays.
+    await page.getByRole('button', { name: `播放 ${inside.id}` }).click();
+    await page.waitForFunction(() => (document.querySelector('.jf-vault-player video') as HTMLVideoElement | null)?.readyState! >= 3, undefined, { timeout: 60_000 });
+    await page.getByRole('button', { name: '撤回或结束' }).click();
+    await page.locator('.jf-vault-request[data-status="ended"]').waitFor();
+    await context.close();
+
+    const superior = await newPage(browser, server.url);
+    const p = superior.page;
+    await logIn(p, 'demo-heping', DEMO_PASSWORD);
+    await p.goto('/captured/requests');
+    await p.getByLabel('只看待上级审查的紧急使用').check();
+    await p.locator('.jf-vault-request-list').getByRole('link', { name: `调取申请 ${url.split('/').pop()}` }).click();
+    await p.getByLabel('审查意见', { exact: true }).fill('情况紧急属实，使用范围适当');
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.getByRole('button', { name: '提交审查' }).click();
+    await p.locator('.jf-vault-request[data-status="reviewed"]').waitFor();
+    await screenshot(p, 'captured-emergency-reviewed');
+    expect(pageErrors(p)).toEqual([]);
+    await superior.context.close();
+  });
+
+  it('a party applies in writing for evidence, the police record it, the unit hands over, and the party downloads the BagIt package (Art 25 ¶2)', async () => {
+    const citizen = await newPage(browser, server.url);
+    const c = citizen.page;
+    await logIn(c, 'demo-citizen', DEMO_PASSWORD);
+    await c.goto('/captured/evidence');
+    await c.getByRole('button', { name: '提出证据调取申请' }).click();
+    await c.getByLabel('申请方姓名或名称', { exact: true }).fill('王小明');
+    await c.getByLabel('案件编号', { exact: true }).fill('（2026）辽0102民初1234号');
+    await c.getByLabel('书面申请', { exact: true }).fill('本人为上述民事案件原告，负有举证责任，申请调取实验中学门口录像作为证据。');
+    await c.getByLabel('有效证明', { exact: true }).fill('和平区人民法院受理案件通知书');
+    await c.getByLabel('本方负有举证责任').check();
+    await c.getByRole('combobox', { name: '采获信息所在区县' }).click();
+    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^沈阳市$/ }).click();
+    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^和平区$/ }).click();
+    await fillWhen(c, '起始时间', window.from);
+    await fillWhen(c, '截止时间', window.to);
+    await c.getByRole('button', { name: '提交书面申请' }).click();
+    await c.locator('.jf-vault-status[data-status="submitted"]').first().waitFor();
+    const id = new URL(c.url()).searchParams.get('id');
+    expect(id).toMatch(/^\d+$/);
+
+    const police = await newPage(browser, server.url);
+    const p = police.page;
+    await logIn(p, 'demo-heping', DEMO_PASSWORD);
+    await p.goto(`/captured/evidence?id=${id}`);
+    await chooseSystem(p, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await p.getByRole('button', { name: /^提\s*交$/ }).click();
+    const formality = p.locator('.jf-vault-facts');
+    await eventually(() => formality.innerText()).toContain('手续编号');
+    const formalityNo = (await formality.locator('tr').filter({ hasText: '手续编号' }).locator('td').innerText()).trim();
+    await police.context.close();
+
+    const unit = await newPage(browser, server.url);
+    const u = unit.page;
+    await logIn(u, 'demo-school', DEMO_PASSWORD);
+    await u.goto(`/captured/evidence?id=${id}`);
+    await u.getByLabel('手续编号', { exact: true }).fill(formalityNo);
+    await u.getByRole('checkbox', { name: `采获信息 ${inside.id}` }).check();
+    expect(await seriousViolations(u)).toEqual([]);
+    await u.getByRole('button', { name: /^交\s*付$/ }).click();
+    await u.locator('.jf-vault-status[data-status="handed_over"]').first().waitFor();
+    await unit.context.close();
+
+    await c.reload();
+    await c.locator('.jf-vault-status[data-status="handed_over"]').first().waitFor();
+    const [dl] = await Promise.all([c.waitForEvent('download'), c.getByRole('button', { name: '下载证据包' }).click()]);
+    const tar = fs.readFileSync((await dl.path())!);
+    // A POSIX tar holding one BagIt bag (RFC 8493): its declaration and manifest are inside.
+    expect(tar.includes(Buffer.from('bagit.txt'))).toBe(true);
+    expect(tar.includes(Buffer.from('manifest-sha256.txt'))).toBe(true);
+    await screenshot(c, 'captured-evidence-handed-over');
+    expect(pageErrors(c)).toEqual([]);
+    await citizen.context.close();
+  });
+
   it('the evidence screen is usable for a citizen in both languages (Art 25 ¶2)', async () => {
     const { context, page } = await newPage(browser, server.url);
     await logIn(page, 'demo-citizen', DEMO_PASSWORD);

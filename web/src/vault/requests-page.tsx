@@ -105,6 +105,7 @@ function OfficialForm() {
 /** Art 24 ¶2: emergency use, granted at once, time-boxed, reviewed afterwards. */
 function EmergencyForm() {
   const t = useT(vault);
+  const { user } = useSession();
   const navigate = useNavigate();
   const [scope, setScope] = useState<ScopeRows>([{ deviceId: null }]);
   const a = useAction();
@@ -113,12 +114,12 @@ function EmergencyForm() {
     <Form
       layout="vertical"
       className="jf-vault-form jf-vault-emergency-form"
-      initialValues={{ mode: 'direct_use', durationMinutes: 60 }}
-      onFinish={(v: { organName: string; reason: string; mode: string; platformName?: string; durationMinutes: number; caseRef?: string }) =>
+      initialValues={{ mode: 'direct_use', durationMinutes: 60, organKind: 'public_security' }}
+      onFinish={(v: { organName: string; organKind: string; reason: string; mode: string; platformName?: string; durationMinutes: number; caseRef?: string }) =>
         a.run(async () => {
           const r = await api<{ request: AccessRequest }>('/api/v1/access-requests/emergency', {
             method: 'POST',
-            json: { organName: v.organName, reason: v.reason, mode: v.mode, platformName: v.platformName || undefined, scope: scopeOut(scope), durationMinutes: v.durationMinutes, caseRef: v.caseRef || undefined },
+            json: { organName: v.organName, ...(user?.role === 'investigator' ? { organKind: v.organKind } : {}), reason: v.reason, mode: v.mode, platformName: v.platformName || undefined, scope: scopeOut(scope), durationMinutes: v.durationMinutes, caseRef: v.caseRef || undefined },
           });
           navigate(`/captured/requests/${r.request.id}`);
         })
@@ -127,6 +128,12 @@ function EmergencyForm() {
       <Form.Item name="organName" label={t('organName')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
+      {user?.role === 'investigator' && (
+        // Art 24 ¶2: only public security and state security may use a system directly.
+        <Form.Item name="organKind" label={t('organKind')}>
+          <Select options={(['public_security', 'state_security'] as const).map((o) => ({ value: o, label: t(`organ.${o}`) }))} />
+        </Form.Item>
+      )}
       <Form.Item name="reason" label={t('emergencyReason')} rules={[{ required: true }]}>
         <Input.TextArea rows={2} />
       </Form.Item>
