@@ -285,7 +285,10 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await u.getByLabel('文书编号', { exact: true }).fill(documentNo);
     await u.getByLabel('核验码', { exact: true }).fill('WRONG123');
     await u.getByRole('button', { name: '核验文书' }).click();
-    await u.locator('.jf-vault-verify ~ .jf-api-error, .jf-api-error').first().waitFor();
+    // A wrong code is refused like a forged document, with the article (art 25 ¶1 (2)).
+    const forged = u.locator('.jf-api-error[data-code="JF_VAULT_DOCUMENT_INVALID"]');
+    await forged.waitFor();
+    expect(await forged.innerText()).toMatch(/第二十五条第一款/);
     await u.getByLabel('核验码', { exact: true }).fill(code);
     await u.getByRole('button', { name: '核验文书' }).click();
     await u.getByLabel('查看人居民身份证号码', { exact: true }).fill('11010519491231002X');

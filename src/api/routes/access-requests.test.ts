@@ -90,7 +90,7 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
     const noDuty = await inject('POST', `/api/v1/access-requests/${r.id}/officers`, inv2, { workIdNo: 'JH-210102-0002', acceptConfidentiality: false });
     expect(noDuty.json()).toMatchObject({ code: 'JF_VAULT_CONFIDENTIALITY_REQUIRED', citation: { article: 24, paragraph: 1, item: 4 } });
     const two = await inject('POST', `/api/v1/access-requests/${r.id}/officers`, inv2, { workIdNo: 'JH-210102-0002', acceptConfidentiality: true });
-    expect(two.json().request).toMatchObject({ state: 'awaiting_registration', officers: [{}, {}] });
+    expect(two.json().request).toMatchObject({ state: 'awaiting_registration', officers: [{ username: 'inv-1' }, { username: 'inv-2' }] });
   });
 
   it('is granted only once the capturing unit has checked the credentials and registered it (art 24 ¶1 (2)(3))', async () => {

@@ -144,7 +144,7 @@ export const CoverageSchema = Type.Object({
   gaps: Type.Array(Type.Object({ deviceId: Nullable(Type.Integer()), from: Type.String(), to: Type.String(), seconds: Type.Integer() })),
 });
 
-const OfficerSchema = Type.Object({ userId: Type.Integer(), workIdNo: Type.String(), confirmedAt: Type.String(), confidentialityAcceptedAt: Type.String() });
+const OfficerSchema = Type.Object({ userId: Type.Integer(), username: Nullable(Type.String()), workIdNo: Type.String(), confirmedAt: Type.String(), confidentialityAcceptedAt: Type.String() });
 
 export const AccessRequestSchema = Type.Object({
   id: Type.Integer(),

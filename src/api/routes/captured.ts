@@ -57,7 +57,7 @@ import {
   Text,
   WindowSchema,
 } from './captured-schemas.js';
-import { grantRef, sendBlob, vaultOf } from './captured-vault.js';
+import { grantRef, sendBlob, usernamesOf, vaultOf } from './captured-vault.js';
 
 const tags = ['captured'];
 
@@ -400,9 +400,7 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const f = filterOf(scopeOf(req, 'read', 'captured-event'));
       const rows = await listEvents(v(), { ...req.query, outcome: req.query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix });
       // Who acted, by name: supervisors and oversight read the record without a second lookup (art 36).
-      const ids = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is number => x != null))];
-      const names = new Map<number, string>();
-      if (ids.length) for (const u of await app.deps.jdb.db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute()) names.set(Number(u.id), String(u.username));
+      const names = await usernamesOf(app.deps, rows.map((r) => r.actorUserId));
       return {
         items: rows.map((r) => ({
           ...r,

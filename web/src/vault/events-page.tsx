@@ -1,7 +1,8 @@
 import { Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useT } from '../i18n/i18n';
+import { ROLE_NAMES, isRole } from '../../../src/access/roles';
+import { useBilingual, useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
@@ -18,6 +19,7 @@ const grantHref = (kind: string | null, id: number | null) =>
 export default function EventsPage() {
   const t = useT(vault);
   const fmt = useWhen();
+  const b = useBilingual();
   useDocumentTitle(t('eventsTitle'));
   const [outcome, setOutcome] = useState<string>('');
   const [action, setAction] = useState<string>('');
@@ -57,7 +59,7 @@ export default function EventsPage() {
         onRow={(e: VaultEvent) => ({ 'data-outcome': e.outcome, 'data-action': e.action }) as never}
         columns={[
           { title: t('when'), key: 'at', render: (_, e: VaultEvent) => fmt(e.at) },
-          { title: t('who'), key: 'who', render: (_, e: VaultEvent) => (e.actorUserId == null ? '—' : t('userRole', { user: e.actorUsername ?? String(e.actorUserId), role: e.actorRole ?? '—' })) },
+          { title: t('who'), key: 'who', render: (_, e: VaultEvent) => (e.actorUserId == null ? '—' : t('userRole', { user: e.actorUsername ?? String(e.actorUserId), role: e.actorRole && isRole(e.actorRole) ? b(ROLE_NAMES[e.actorRole]) : (e.actorRole ?? '—') })) },
           { title: t('action'), key: 'action', render: (_, e: VaultEvent) => t(`action.${e.action}` as never) },
           {
             title: t('outcome'),

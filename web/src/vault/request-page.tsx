@@ -184,7 +184,7 @@ export default function RequestPage() {
         <Section title={t('officers')}>
           <ol className="jf-vault-officers">
             {r.officers.map((o) => (
-              <li key={o.userId}>{t('officerLine', { user: o.userId, workId: o.workIdNo, at: fmt(o.confirmedAt) })}</li>
+              <li key={o.userId}>{t('officerLine', { user: o.username ?? `#${o.userId}`, workId: o.workIdNo, at: fmt(o.confirmedAt) })}</li>
             ))}
           </ol>
           {r.state === 'awaiting_officers' && (

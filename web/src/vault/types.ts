@@ -66,6 +66,7 @@ export interface Hold {
 
 export interface Officer {
   userId: number;
+  username: string | null;
   workIdNo: string;
   confirmedAt: string;
   confidentialityAcceptedAt: string;
