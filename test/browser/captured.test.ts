@@ -60,7 +60,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
   let server: RunningServer;
   let browser: Browser;
   let systemName: string;
-  const inside = { id: 0, startedAt: '', endedAt: '' };
+  const inside = { id: 0, startedAt: '', endedAt: '', sha256: '' };
   const outside = { id: 0 };
   const window = { from: new Date(Date.now() - 3 * HOUR).toISOString(), to: new Date(Date.now() - 1 * HOUR).toISOString() };
 
@@ -84,7 +84,8 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     inside.startedAt = new Date(Date.now() - 2 * HOUR).toISOString();
     inside.endedAt = new Date(Date.now() - 2 * HOUR + 3000).toISOString();
     const q = (s: string, e: string, sha: string) => `/api/v1/captured?${new URLSearchParams({ systemId: String(video.id), deviceId: String(devices.items[0].id), startedAt: s, endedAt: e, sha256: sha, name: 'cam01.mp4' })}`;
-    inside.id = (await school.upload(q(inside.startedAt, inside.endedAt, createHash('sha256').update(bytes).digest('hex')), bytes)).segment.id;
+    inside.sha256 = createHash('sha256').update(bytes).digest('hex');
+    inside.id = (await school.upload(q(inside.startedAt, inside.endedAt, inside.sha256), bytes)).segment.id;
     // Recorded five hours ago: outside the window the officers will ask for.
     const otherBytes = fs.readFileSync(other);
     const at = Date.now() - 5 * HOUR;
@@ -130,6 +131,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await a.getByLabel('单位证明编号', { exact: true }).fill('沈公和刑证〔2026〕118号');
     await a.getByLabel('案件编号', { exact: true }).fill('A2101020000002026120001');
     await a.getByLabel('执行的职务', { exact: true }).fill('侦查校门口盗窃电动车案');
+    await a.getByRole('checkbox', { name: '复制' }).check();
     await chooseSystem(a, '系统 1', '和平区实验中学', new RegExp(systemName));
     await fillWhen(a, '起始时间', window.from);
     await fillWhen(a, '截止时间', window.to);
@@ -150,6 +152,9 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const b = second.page;
     await logIn(b, 'investigator-two', TEST_PASSWORD);
     await b.goto(requestUrl);
+    // Not yet a party: the request is not shown, but the second officer may join it (art 24 ¶1 (1)).
+    await b.locator('.jf-vault-request[data-status="not-a-party"]').waitFor();
+    expect(await seriousViolations(b)).toEqual([]);
     await b.getByLabel('本人工作证件号', { exact: true }).fill('210102-0233');
     await b.getByLabel(/本人承担保密义务/).check();
     await b.getByRole('button', { name: '作为工作人员确认' }).click();
@@ -191,6 +196,9 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     expect(mb!.y + mb!.height).toBeLessThanOrEqual(vb!.y + vb!.height + 1);
     await screenshot(a, 'captured-playing-with-watermark');
     expect(await seriousViolations(a)).toEqual([]);
+    // The grant's purposes include copying: the clip is copied byte for byte, and the copy is recorded.
+    const [copy] = await Promise.all([a.waitForEvent('download'), a.getByRole('button', { name: `复制下载 ${inside.id}` }).click()]);
+    expect(createHash('sha256').update(fs.readFileSync((await copy.path())!)).digest('hex')).toBe(inside.sha256);
 
     // A recording five hours back is outside the window: refused, with Art 24 shown.
     await player.getByRole('button', { name: '停止播放' }).click();
@@ -215,6 +223,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const viewRow = o.locator('.jf-vault-event-table tr[data-action="view"][data-outcome="allowed"]');
     await viewRow.first().waitFor();
     expect(await viewRow.first().innerText()).toContain('demo-investigator');
+    expect(await o.locator('.jf-vault-event-table tr[data-action="copy"][data-outcome="allowed"]').count()).toBeGreaterThan(0);
     const refusedRow = o.locator('.jf-vault-event-table tr[data-action="view"][data-outcome="refused"]');
     await refusedRow.first().waitFor();
     expect(await refusedRow.first().innerText()).toMatch(/第二十四条/);
