@@ -166,7 +166,9 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const unit = await newPage(browser, server.url);
     const u = unit.page;
     await logIn(u, 'demo-school', DEMO_PASSWORD);
-    await u.goto(requestUrl);
+    // The unit finds it among what waits for it.
+    await u.goto('/captured');
+    await u.locator('.jf-vault-pending').getByRole('link', { name: `调取申请 ${requestUrl.split('/').pop()}` }).click();
     await u.getByLabel('已查验单位证明').check();
     await u.getByLabel('已查验每名工作人员的工作证件').check();
     await u.getByLabel('登记编号', { exact: true }).fill('实验中学调取登记2026-031');

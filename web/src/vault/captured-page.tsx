@@ -8,10 +8,40 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
 import { Article, DateTimeInput, DeviceSelect, RecordName, Section, SystemSelect, useAction, useWhen, Empty, ToneTag } from './parts';
-import type { Coverage, Hold, NamedRecord, Segment, SweepSystem } from './types';
+import { Link } from 'react-router-dom';
+import type { AccessRequest, Coverage, Evidence, Hold, NamedRecord, Segment, SweepSystem, Viewing } from './types';
 
 const MB = 1024 * 1024;
 export const size = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** What waits for the unit: requests to register (art 24 ¶1 (3)), approved viewings (art 25 ¶1 (3)), evidence to hand over (art 25 ¶2). */
+function Pending() {
+  const t = useT(vault);
+  const requests = useApi<{ items: AccessRequest[] }>('/api/v1/access-requests', { kind: 'official' });
+  const viewing = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { state: 'approved' });
+  const evidence = useApi<{ items: Evidence[] }>('/api/v1/evidence-requests', { state: 'recorded' });
+  const items = [
+    ...(requests.data?.items ?? []).filter((r) => r.state === 'awaiting_registration').map((r) => ({ to: `/captured/requests/${r.id}`, label: t('requestTitle', { id: r.id }) })),
+    ...(viewing.data?.items ?? []).filter((v) => v.status === 'approved').map((v) => ({ to: `/captured/viewing/${v.id}`, label: t('viewingTitleOne', { id: v.id }) })),
+    ...(evidence.data?.items ?? []).map((e) => ({ to: `/captured/evidence?id=${e.id}`, label: `${t('menuEvidence')} ${e.id}` })),
+  ];
+  return (
+    <Section title={t('pendingTitle')}>
+      <ApiErrorAlert error={requests.error ?? viewing.error ?? evidence.error} />
+      {items.length ? (
+        <ul className="jf-vault-pending">
+          {items.map((i) => (
+            <li key={i.to}>
+              <Link to={i.to}>{i.label}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Paragraph>{t('noPending')}</Typography.Paragraph>
+      )}
+    </Section>
+  );
+}
 
 /**
  * A unit's systems and their recordings (by system, device and time), the
@@ -46,6 +76,8 @@ export default function CapturedPage() {
       <Typography.Paragraph>
         {t('capturedIntro')} <Article article={23} paragraph={2} />
       </Typography.Paragraph>
+
+      {isUnit && <Pending />}
 
       <Section title={t('retentionTitle')}>
         <ApiErrorAlert error={retention.error ?? coverage.error} />
