@@ -62,11 +62,11 @@ describe('jifang serve runs the retention sweeper', { timeout: 180_000 }, () => 
       if (Date.now() > deadline) throw new Error(`the sweeper did not erase the recording in time:\n${out}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(await stateOf(young)).toBe('kept');
+    expect(await stateOf(young), out).toBe('kept');
     expect(out).toContain('retention sweep');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await exited, out).toBe(0);
   });
 
   it('reads the interval in seconds and refuses a nonsense one', () => {

@@ -32,7 +32,7 @@ export function registerServeCommand(program: Command) {
         onError: (e) => app.log.error({ err: e }, 'retention sweep'),
       });
       const close = async () => {
-        stopSweeper();
+        await stopSweeper();
         await app.close();
         await scheduler.stop();
         await sequencer.stop();
