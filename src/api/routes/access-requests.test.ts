@@ -90,7 +90,7 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
     const noDuty = await inject('POST', `/api/v1/access-requests/${r.id}/officers`, inv2, { workIdNo: 'JH-210102-0002', acceptConfidentiality: false });
     expect(noDuty.json()).toMatchObject({ code: 'JF_VAULT_CONFIDENTIALITY_REQUIRED', citation: { article: 24, paragraph: 1, item: 4 } });
     const two = await inject('POST', `/api/v1/access-requests/${r.id}/officers`, inv2, { workIdNo: 'JH-210102-0002', acceptConfidentiality: true });
-    expect(two.json().request).toMatchObject({ state: 'awaiting_registration', officers: [{}, {}] });
+    expect(two.json().request).toMatchObject({ state: 'awaiting_registration', officers: [{ username: 'inv-1' }, { username: 'inv-2' }] });
   });
 
   it('is granted only once the capturing unit has checked the credentials and registered it (art 24 ¶1 (2)(3))', async () => {
@@ -123,7 +123,7 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
     // The ticket is the viewer's own.
     expect((await w.t.app.inject({ url: streamUrl, headers: inv2 })).json().code).toBe('JF_VAULT_TICKET_INVALID');
     const events = (await inject('GET', `/api/v1/captured/events?grantKind=access-request&grantId=${r.id}&action=view&outcome=allowed`, county, undefined)).json().items;
-    expect(events).toEqual([expect.objectContaining({ outcome: 'allowed', segmentId: seg.inside, ruleId: 'art24.p1.scope' })]);
+    expect(events).toEqual([expect.objectContaining({ outcome: 'allowed', segmentId: seg.inside, ruleId: 'art24.p1.scope', actorUsername: 'inv-1', actorRole: 'investigator' })]);
   });
 
   it('refuses footage a second outside the window, from another camera, a copy under a view grant, and an outsider (art 24 ¶1 (4), art 22)', async () => {

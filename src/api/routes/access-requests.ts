@@ -27,7 +27,7 @@ import {
 } from '../../vault/index.js';
 import { noStore } from '../auth.js';
 import { AccessRequestSchema, IdParams, ScopeSchema, scopeIn, SegmentSchema, Str, Text, WindowSchema } from './captured-schemas.js';
-import { vaultOf } from './captured-vault.js';
+import { usernamesOf, vaultOf } from './captured-vault.js';
 
 const tags = ['access-requests'];
 const Reply = Type.Object({ request: AccessRequestSchema });
@@ -40,6 +40,12 @@ function canRead(actor: Actor | null, r: AccessRequestView): boolean {
 /** Art 24: official access by two officers (¶1) and emergency use (¶2). */
 export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const v = () => vaultOf(app.deps);
+  /** Requests with each officer's username beside their id. */
+  const named = async (rs: AccessRequestView[]) => {
+    const names = await usernamesOf(app.deps, rs.flatMap((r) => r.officers.map((o) => o.userId)));
+    return rs.map((r) => ({ ...r, officers: r.officers.map((o) => ({ ...o, username: names.get(o.userId) ?? null })) }));
+  };
+  const one = async (r: AccessRequestView) => ({ request: (await named([r]))[0] });
 
   app.post(
     '/api/v1/access-requests',
@@ -73,7 +79,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const b = req.body;
       const r = await fileOfficialRequest(v(), actor, { ...b, organKind: b.organKind as OrganKind | undefined, purposes: b.purposes as Purpose[], scope: scopeIn(b.scope) });
       if (!canRead(actor, r)) throw new AppError(CommonErrors.JF_FORBIDDEN);
-      return reply.status(201).send({ request: r });
+      return reply.status(201).send(await one(r));
     },
   );
 
@@ -105,7 +111,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!isAllowed(actor, 'create', { kind: 'access-request' })) throw new AppError(CommonErrors.JF_FORBIDDEN);
       const b = req.body;
       const r = await startEmergency(v(), actor, { ...b, organKind: b.organKind as OrganKind | undefined, mode: b.mode as EmergencyMode, scope: scopeIn(b.scope) });
-      return reply.status(201).send({ request: r });
+      return reply.status(201).send(await one(r));
     },
   );
 
@@ -136,7 +142,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       else if (a.role === 'key_unit' && a.keyUnitId != null) items = await listAccessRequests(v(), { ...base, keyUnitId: a.keyUnitId, includeRestricted: true });
       else if (a.role.endsWith('_supervisor') && a.jurisdiction) items = await listAccessRequests(v(), { ...base, divisionPrefix: divisionPrefix(a.jurisdiction), includeRestricted: mayRestricted });
       else items = await listAccessRequests(v(), { ...base, partyUserId: a.userId, includeRestricted: false });
-      return { items: items.filter((r) => canRead(a, r)) };
+      return { items: await named(items.filter((r) => canRead(a, r))) };
     },
   );
 
@@ -147,7 +153,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       noStore(reply);
       const r = await getAccessRequest(v(), req.params.id);
       if (!canRead(req.actor, r)) throw new AppError(CommonErrors.JF_FORBIDDEN);
-      return { request: r };
+      return one(r);
     },
   );
 
@@ -162,7 +168,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Reply },
       },
     },
-    async (req) => ({ request: await confirmOfficer(v(), req.actor!, req.params.id, req.body) }),
+    async (req) => one(await confirmOfficer(v(), req.actor!, req.params.id, req.body)),
   );
 
   app.post(
@@ -176,19 +182,19 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Reply },
       },
     },
-    async (req) => ({ request: await registerAtUnit(v(), req.actor!, req.params.id, req.body) }),
+    async (req) => one(await registerAtUnit(v(), req.actor!, req.params.id, req.body)),
   );
 
   app.post(
     '/api/v1/access-requests/:id/refusal',
     { schema: { tags, summary: 'The capturing unit refuses registration, with the reason (art 24 ¶1 (2))', params: IdParams, body: Type.Object({ reason: Text() }, { additionalProperties: false }), response: { 200: Reply } } },
-    async (req) => ({ request: await refuseRegistration(v(), req.actor!, req.params.id, req.body.reason) }),
+    async (req) => one(await refuseRegistration(v(), req.actor!, req.params.id, req.body.reason)),
   );
 
   app.post(
     '/api/v1/access-requests/:id/close',
     { schema: { tags, summary: 'Withdraw a request, close a grant, or end an emergency use', params: IdParams, response: { 200: Reply } } },
-    async (req) => ({ request: await closeAccessRequest(v(), req.actor!, req.params.id) }),
+    async (req) => one(await closeAccessRequest(v(), req.actor!, req.params.id)),
   );
 
   app.post(
@@ -202,7 +208,7 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Reply },
       },
     },
-    async (req) => ({ request: await reviewEmergency(v(), req.actor!, req.params.id, { verdict: req.body.verdict as ReviewVerdict, note: req.body.note }) }),
+    async (req) => one(await reviewEmergency(v(), req.actor!, req.params.id, { verdict: req.body.verdict as ReviewVerdict, note: req.body.note })),
   );
 
   app.get(

@@ -71,6 +71,7 @@ export const EventSchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
   actorUserId: Nullable(Type.Integer()),
+  actorUsername: Nullable(Type.String({ description: 'The account that acted (a username, never personal data)' })),
   actorRole: Nullable(Type.String()),
   action: Type.String(),
   outcome: Str(['allowed', 'refused']),
@@ -143,7 +144,7 @@ export const CoverageSchema = Type.Object({
   gaps: Type.Array(Type.Object({ deviceId: Nullable(Type.Integer()), from: Type.String(), to: Type.String(), seconds: Type.Integer() })),
 });
 
-const OfficerSchema = Type.Object({ userId: Type.Integer(), workIdNo: Type.String(), confirmedAt: Type.String(), confidentialityAcceptedAt: Type.String() });
+const OfficerSchema = Type.Object({ userId: Type.Integer(), username: Nullable(Type.String()), workIdNo: Type.String(), confirmedAt: Type.String(), confidentialityAcceptedAt: Type.String() });
 
 export const AccessRequestSchema = Type.Object({
   id: Type.Integer(),

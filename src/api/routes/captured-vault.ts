@@ -56,3 +56,15 @@ export function grantRef(kind: string | undefined, id: number | undefined): Gran
   if (!kind || id == null) return null;
   return { kind: kind as GrantRef['kind'], id };
 }
+
+/**
+ * The usernames of accounts named in a record (who acted, which officers
+ * confirmed): the screens show people by their login, never by a bare number.
+ */
+export async function usernamesOf(deps: AppDeps, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((x): x is number => x != null))];
+  const names = new Map<number, string>();
+  if (!wanted.length) return names;
+  for (const u of await deps.jdb.db.selectFrom('users').select(['id', 'username']).where('id', 'in', wanted).execute()) names.set(Number(u.id), String(u.username));
+  return names;
+}

@@ -57,7 +57,7 @@ import {
   Text,
   WindowSchema,
 } from './captured-schemas.js';
-import { grantRef, sendBlob, vaultOf } from './captured-vault.js';
+import { grantRef, sendBlob, usernamesOf, vaultOf } from './captured-vault.js';
 
 const tags = ['captured'];
 
@@ -399,9 +399,12 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       noStore(reply);
       const f = filterOf(scopeOf(req, 'read', 'captured-event'));
       const rows = await listEvents(v(), { ...req.query, outcome: req.query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix });
+      // Who acted, by name: supervisors and oversight read the record without a second lookup (art 36).
+      const names = await usernamesOf(app.deps, rows.map((r) => r.actorUserId));
       return {
         items: rows.map((r) => ({
           ...r,
+          actorUsername: r.actorUserId == null ? null : (names.get(r.actorUserId) ?? null),
           citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
         })),
       };

@@ -1,0 +1,99 @@
+import { Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ROLE_NAMES, isRole } from '../../../src/access/roles';
+import { useBilingual, useT } from '../i18n/i18n';
+import { ApiErrorAlert } from '../ui/api-error-alert';
+import { useDocumentTitle } from '../ui/document-title';
+import { useApi } from '../ui/use-api';
+import { vault } from './i18n';
+import { Article, CitationOf, RecordName, useWhen, Empty, ToneTag } from './parts';
+import type { VaultEvent } from './types';
+
+const ACTIONS = ['ingest', 'view', 'copy', 'use', 'export', 'seal', 'erase', 'alter', 'hold', 'release-hold', 'request', 'confirm', 'register', 'refuse', 'review', 'close', 'verify-document', 'visit', 'handover', 'download-package'] as const;
+
+const grantHref = (kind: string | null, id: number | null) =>
+  kind === 'access-request' ? `/captured/requests/${id}` : kind === 'evidence-request' ? `/captured/evidence?id=${id}` : null;
+
+/** Every access to captured information and every refused attempt (art 22, 24, 25, 36), for supervisors, units and oversight. */
+export default function EventsPage() {
+  const t = useT(vault);
+  const fmt = useWhen();
+  const b = useBilingual();
+  useDocumentTitle(t('eventsTitle'));
+  const [outcome, setOutcome] = useState<string>('');
+  const [action, setAction] = useState<string>('');
+  const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { outcome: outcome || undefined, action: action || undefined, limit: 500 });
+  const rows = first.data?.items ?? [];
+  return (
+    <div className="jf-page jf-vault-events">
+      <Typography.Title level={1}>{t('eventsTitle')}</Typography.Title>
+      <Typography.Paragraph>
+        {t('eventsIntro')} <Article article={22} /> · <Article article={36} />
+      </Typography.Paragraph>
+      <Space wrap>
+        <Select
+          aria-label={t('outcome')}
+          style={{ width: 160 }}
+          value={outcome}
+          onChange={(v) => setOutcome(v)}
+          options={[{ value: '', label: t('allOutcomes') }, ...(['allowed', 'refused'] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) }))]}
+        />
+        <Select
+          aria-label={t('action')}
+          style={{ width: 180 }}
+          value={action}
+          onChange={(v) => setAction(v)}
+          options={[{ value: '', label: t('allActions') }, ...ACTIONS.map((a) => ({ value: a, label: t(`action.${a}`) }))]}
+        />
+      </Space>
+      <ApiErrorAlert error={first.error} onRetry={first.reload} />
+      <Table
+        rowKey="id"
+        size="small"
+        className="jf-vault-event-table"
+        loading={first.loading}
+        dataSource={rows}
+        locale={{ emptyText: <Empty text={t('noEvents')} /> }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        onRow={(e: VaultEvent) => ({ 'data-outcome': e.outcome, 'data-action': e.action }) as never}
+        columns={[
+          { title: t('when'), key: 'at', render: (_, e: VaultEvent) => fmt(e.at) },
+          { title: t('who'), key: 'who', render: (_, e: VaultEvent) => (e.actorUserId == null ? '—' : t('userRole', { user: e.actorUsername ?? String(e.actorUserId), role: e.actorRole && isRole(e.actorRole) ? b(ROLE_NAMES[e.actorRole]) : (e.actorRole ?? '—') })) },
+          { title: t('action'), key: 'action', render: (_, e: VaultEvent) => t(`action.${e.action}` as never) },
+          {
+            title: t('outcome'),
+            key: 'outcome',
+            render: (_, e: VaultEvent) => (
+              <ToneTag tone={e.outcome === 'refused' ? 'bad' : 'good'} className="jf-vault-outcome">
+                {t(`outcome.${e.outcome}`)}
+              </ToneTag>
+            ),
+          },
+          {
+            title: t('what'),
+            key: 'what',
+            render: (_, e: VaultEvent) => (
+              <Space direction="vertical" size={0}>
+                {e.systemId != null && <RecordName kind="security-systems" id={e.systemId} />}
+                {e.segmentId != null && <span>{t('segmentRef', { id: e.segmentId })}</span>}
+              </Space>
+            ),
+          },
+          {
+            title: t('grant'),
+            key: 'grant',
+            render: (_, e: VaultEvent) => {
+              if (!e.grantKind) return '—';
+              const label = t(`grant.${e.grantKind}` as never, { id: e.grantId ?? '' });
+              const href = grantHref(e.grantKind, e.grantId);
+              return href ? <Link to={href}>{label}</Link> : label;
+            },
+          },
+          { title: t('article'), key: 'article', render: (_, e: VaultEvent) => <CitationOf c={e.citation} /> },
+          { title: t('errorCode'), key: 'code', render: (_, e: VaultEvent) => (e.errorCode ? <code>{e.errorCode}</code> : '—') },
+        ]}
+      />
+    </div>
+  );
+}
