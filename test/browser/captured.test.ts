@@ -259,6 +259,11 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const viewingUrl = new URL(c.url()).pathname;
     // Only the masked form of the card leaves the server.
     expect(await c.locator('.jf-vault-facts').innerText()).toContain('110105********002X');
+    // The receipt: a number and a status code to follow the application without logging in.
+    const receiptNo = await c.locator('.jf-vault-receipt-no').innerText();
+    const receiptCode = await c.locator('.jf-vault-receipt-code').innerText();
+    expect(receiptNo).toMatch(/^CKSQ-/);
+    expect(receiptCode).toMatch(/^\S{10}$/);
     expect(await seriousViolations(c)).toEqual([]);
 
     const station = await newPage(browser, server.url);
@@ -287,6 +292,15 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await c.locator('.jf-vault-viewing[data-state="approved"]').waitFor();
     expect(await c.locator('.jf-vault-document-no').innerText()).toBe(documentNo);
     await citizen.context.close();
+
+    // Anyone holding the receipt sees the decision on the public portal, without logging in.
+    const anyone = await newPage(browser, server.url);
+    await anyone.page.goto('/public/status');
+    await anyone.page.getByLabel('申请编号').fill(receiptNo);
+    await anyone.page.getByLabel('查询码').fill(receiptCode);
+    await anyone.page.getByRole('button', { name: /^查\s*询$/ }).click();
+    await eventually(() => anyone.page.getByTestId('application-state').textContent()).toBe('已同意查看');
+    await anyone.context.close();
 
     // The capturing unit checks the document, the card, and registers the visit (art 25 ¶1 (3)(4)).
     const unit = await newPage(browser, server.url);

@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
+import { Article, DateTimeInput, ReceiptText, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
 import type { Evidence, Segment } from './types';
 
 type ScopeRows = { systemId?: number; deviceId: number | null }[];
@@ -189,6 +189,11 @@ function EvidenceDetail({ id, reloadList }: { id: number; reloadList: () => void
         <Article article={25} paragraph={2} />
       </Space>
       <Descriptions bordered size="small" column={1} className="jf-vault-facts">
+        {r.applicationNo && (
+          <Descriptions.Item label={t('receipt')}>
+            <ReceiptText no={r.applicationNo} code={r.statusCode} />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('partyName')}>{r.partyName}</Descriptions.Item>
         <Descriptions.Item label={t('caseKind')}>
           {t(`case.${r.caseKind}` as never)} · {r.caseRef}

@@ -1,5 +1,6 @@
 import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { api, ApiError, type ApiCitation } from '../api/client';
 import { ArticleLink } from '../compliance/citation';
 import { useLang, useT } from '../i18n/i18n';
@@ -323,4 +324,20 @@ export function Section({ title, children, extra }: { title: string; children: R
 /** An empty table's text, dark enough to read (Ant Design's default grey is below 4.5:1). */
 export function Empty({ text }: { text: string }) {
   return <span className="jf-vault-empty">{text}</span>;
+}
+
+/** A receipt's number and, for its applicant and the police who handle it, the status code to follow it on the public portal. */
+export function ReceiptText({ no, code }: { no: string; code: string | null }) {
+  const t = useT(vault);
+  return (
+    <>
+      <span className="jf-vault-receipt-no">{no}</span>
+      {code && (
+        <>
+          {' · '}
+          {t('receiptCode')} <span className="jf-vault-receipt-code">{code}</span> · <Link to="/public/status">{t('receiptFollow')}</Link>
+        </>
+      )}
+    </>
+  );
 }

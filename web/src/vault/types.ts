@@ -132,6 +132,9 @@ export interface Viewing {
   documentExpiresAt: string | null;
   closedAt: string | null;
   visits: Visit[];
+  /** The receipt: with the status code, followed on the public portal (/public/status). */
+  applicationNo: string | null;
+  statusCode: string | null;
 }
 
 export interface Evidence {
@@ -156,6 +159,9 @@ export interface Evidence {
   packageSha256: string | null;
   packageSize: number | null;
   packageSegmentIds: number[];
+  /** The receipt: with the status code, followed on the public portal (/public/status). */
+  applicationNo: string | null;
+  statusCode: string | null;
 }
 
 export interface VaultEvent {

@@ -8,7 +8,7 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, Player, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
+import { Article, DateTimeInput, Player, ReceiptText, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
 import type { Segment, Viewing } from './types';
 
 type ScopeRows = { systemId?: number; deviceId: number | null }[];
@@ -218,6 +218,11 @@ export default function ViewingPage() {
       </Space>
       {code && v.documentNo && <Alert type="success" showIcon role="status" className="jf-vault-document-issued" title={t('documentIssued', { no: v.documentNo, code })} />}
       <Descriptions bordered size="small" column={1} className="jf-vault-facts">
+        {v.applicationNo && (
+          <Descriptions.Item label={t('receipt')}>
+            <ReceiptText no={v.applicationNo} code={v.statusCode} />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('applicant')}>
           {v.applicantName} ({t(`applicant.${v.applicantKind}` as never)}){v.organisationName ? ` · ${v.organisationName}` : ''}
         </Descriptions.Item>
