@@ -340,3 +340,15 @@ export async function publicWarnings(jdb: JifangDb, f: { q?: string; limit?: num
   }
   return { total: Number(total.n), items };
 }
+
+/**
+ * The public areas and their systems, for those who may open a consultation
+ * (Art 9 ¶2) or a design review (Art 12): a construction unit names the area
+ * and the systems its works affect. Restricted systems are not offered.
+ */
+export async function publicAreaChoices(deps: WorkflowDeps, actor: Actor, q: string | undefined, limit = 20) {
+  // As the engine asks when the item is opened: an applicant's own item, or one in an officer's area.
+  const may = (['adjustment', 'design-review'] as const).some((kind) => isAllowed(actor, 'create', { kind, divisionCode: actor.jurisdiction ?? '210000', restricted: false, ownerUserId: actor.userId }));
+  if (!may) return null;
+  return portsFor(deps.jdb).registry.searchPublicAreas(deps.jdb.db, q?.trim() || undefined, limit);
+}

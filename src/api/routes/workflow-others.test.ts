@@ -176,6 +176,15 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
       expect((await c.step(heping, id, 'confirm-restoration')).json().item.state).toBe('closed');
     });
 
+    it('offers the construction unit the public areas and their systems to name, without a registry right (Art 9 ¶2)', async () => {
+      const res = await c.get(citizen, `/api/v1/workflow/public-areas?q=${encodeURIComponent('中山')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([{ id: 20, name: '中山广场', kind: 'square', divisionCode: '210102', designatedDepartment: '沈阳市和平区公安技防建设中心', systems: [{ id: 31, name: '中山广场视频监控' }] }]);
+      expect((await c.get(school, '/api/v1/workflow/public-areas')).json().map((a: { id: number }) => a.id)).toEqual([20]);
+      expect((await c.get(provider, '/api/v1/workflow/public-areas')).statusCode).toBe(403);
+      expect((await c.get(oversight, '/api/v1/workflow/public-areas')).statusCode).toBe(403);
+    });
+
     it('refuses systems not of the area, and lets the applicant withdraw', async () => {
       const bad = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [30], constructionUnit: 'x', works: 'x', planKind: 'rebuild', plan: 'x' });
       expect(bad.statusCode).toBe(422);

@@ -19,6 +19,7 @@ import {
   workflowOf,
   WorkflowErrors,
   violationCatalogue,
+  publicAreaChoices,
   missedDeadlines,
   refusals,
   saveAttachment,
@@ -124,6 +125,34 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => violationCatalogue().map((v) => ({ ...v, citation: { ...v.citation, label: formatCitation(v.citation), href: citationHref(v.citation) } })),
+  );
+
+  app.get(
+    '/api/v1/workflow/public-areas',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Public areas and their systems, for a construction unit naming what its works affect (Art 9 ¶2) or a design review (Art 12)',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              kind: Type.Union([Type.String(), Type.Null()]),
+              divisionCode: Type.String(),
+              designatedDepartment: Type.Union([Type.String(), Type.Null()]),
+              systems: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => {
+      const r = await publicAreaChoices(deps, req.actor!, req.query.q, req.query.limit);
+      if (!r) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return r;
+    },
   );
 
   app.get(

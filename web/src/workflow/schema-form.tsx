@@ -41,6 +41,32 @@ function ViolationSelect(props: { id?: string; value?: string; onChange?: (v: st
   );
 }
 
+interface AreaChoice {
+  id: number;
+  name: string;
+  designatedDepartment: string | null;
+  systems: { id: number; name: string }[];
+}
+
+/** The public areas a construction unit may name (Art 9 ¶2), from the workflow API: no registry reading right is needed. */
+function useAreas() {
+  return useApi<AreaChoice[]>('/api/v1/workflow/public-areas', { limit: 50 });
+}
+
+function PublicAreaSelect(props: { id?: string; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
+  const areas = useAreas();
+  return <Select {...props} showSearch optionFilterProp="label" loading={areas.loading} options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))} />;
+}
+
+/** The systems of the public area chosen in the same form. */
+function AreaSystemsSelect(props: { id?: string; value?: number[]; onChange?: (v: number[]) => void; 'aria-label'?: string }) {
+  const areas = useAreas();
+  const form = Form.useFormInstance();
+  const areaId = Form.useWatch('publicAreaId', form) as number | undefined;
+  const area = (areas.data ?? []).find((a) => a.id === areaId);
+  return <Select {...props} mode="multiple" optionFilterProp="label" loading={areas.loading} options={(area?.systems ?? []).map((x) => ({ value: x.id, label: x.name }))} />;
+}
+
 function Field({ path, name, schema, required }: { path: (string | number)[]; name: string; schema: JsonSchema; required: boolean }): ReactNode {
   const t = useT(workflow);
   const l = useLabels();
@@ -85,6 +111,8 @@ function Field({ path, name, schema, required }: { path: (string | number)[]; na
   }
   let control: ReactNode;
   if (name === 'ruleId') control = <ViolationSelect aria-label={label} />;
+  else if (name === 'publicAreaId') control = <PublicAreaSelect aria-label={label} />;
+  else if (name === 'systemIds') control = <AreaSystemsSelect aria-label={label} />;
   else if (REF[name] && (schema.type === 'integer' || schema.type === 'number')) control = <RefSelect kind={REF[name]} aria-label={label} />;
   else if (schema.type === 'array' && schema.items?.enum) {
     const n = name;
