@@ -49,6 +49,8 @@ export interface ItemView {
   data: Record<string, unknown>;
   /** What the caller may do now. */
   actions: { name: string; label: Bilingual; by: string; rule: ReturnType<typeof ruleBody> }[];
+  /** The caller's own acts that the item's state does not allow yet, each with the states it needs and its rule: why not now. */
+  notYet: { name: string; label: Bilingual; by: string; rule: ReturnType<typeof ruleBody>; from: { name: string; label: Bilingual }[] }[];
 }
 
 export function toView(actor: Actor, item: ItemRow, now: Date): ItemView {
@@ -83,6 +85,11 @@ export function toView(actor: Actor, item: ItemRow, now: Date): ItemView {
       .available(item.state)
       .filter((t) => t.by !== 'system' && mayAct(actor, m, item, t.by))
       .map((t) => ({ name: t.name, label: t.label, by: t.by, rule: ruleBody(t.rule) })),
+    notYet: st?.terminal
+      ? []
+      : m.transitions
+          .filter((t) => t.from.length > 0 && !t.from.includes(item.state) && t.by !== 'system' && mayAct(actor, m, item, t.by))
+          .map((t) => ({ name: t.name, label: t.label, by: t.by, rule: ruleBody(t.rule), from: t.from.map((f) => ({ name: f, label: m.states[f]?.label ?? { zh: f, en: f } })) })),
   };
 }
 

@@ -211,6 +211,11 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
       const res = await c.step(school, id, 'start-construction');
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ currentState: 'designing', rule: { id: 'art12.p2.design-review-before-construction' }, citation: { article: 12, paragraph: 2 } });
+      // The page says why beforehand: the act, the state it needs, the rule.
+      const seen = (await c.get(school, `/api/v1/workflow/items/${id}`)).json().item;
+      expect(seen.notYet.find((a: { name: string }) => a.name === 'start-construction')).toMatchObject({ from: [{ name: 'review_passed' }], rule: { id: 'art12.p2.design-review-before-construction', citation: { article: 12, paragraph: 2 } } });
+      expect(seen.notYet.map((a: { name: string }) => a.name)).not.toContain('record-departure');
+      expect((await c.get(heping, `/api/v1/workflow/items/${id}`)).json().item.notYet.map((a: { name: string }) => a.name)).toEqual(['record-departure']);
     });
 
     it('needs the panel of Art 12 ¶2, records a failed review, revision and a pass', async () => {

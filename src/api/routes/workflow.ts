@@ -60,6 +60,9 @@ const Item = Type.Object({
   closedAt: Type.Union([Type.String(), Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown(), { description: "The procedure's record; what a viewer may see of it" }),
   actions: Type.Array(Action, { description: 'Transitions the caller may take now' }),
+  notYet: Type.Array(Type.Object({ name: Type.String(), label: Bilingual, by: Type.String(), rule: RuleOut, from: Type.Array(Type.Object({ name: Type.String(), label: Bilingual })) }), {
+    description: 'The caller’s own transitions the current state does not allow, with the states they are taken from and their rule',
+  }),
 });
 
 const DocumentSummary = Type.Object({ id: Type.Integer(), kind: Type.String(), title: Bilingual, number: Type.String(), issuedAt: Type.String(), organDivision: Type.String() });
