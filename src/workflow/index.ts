@@ -10,7 +10,7 @@ import './complaint-warning.js';
 import './other-workflows.js';
 
 export { allWorkflows, getItem, mayAct, mayRead, openItem, recordRefusal, transitionItem, workflowOf, type TransitionRequest } from './engine.js';
-export { inbox, itemDocuments, itemHistory, listItems, getDocument, publicAreaChoices, publicProviders, publicWarnings, toView, type ItemView, type ListFilters, type PublicProviderFilters } from './queries.js';
+export { inbox, itemDocuments, itemHistory, listItems, getDocument, providerChoices, publicAreaChoices, publicProviders, publicWarnings, toView, type ItemView, type ListFilters, type PublicProviderFilters } from './queries.js';
 export { DOCUMENT_KINDS, verifyDocument, type DocumentKind, type VerifiedDocument } from './documents.js';
 export { DEFAULT_BATCH, startScheduler, tick, type RunningScheduler, type SchedulerOptions, type TickResult } from './scheduler.js';
 export { bindWorkflowPorts, portsFor, type WorkflowPorts } from './ports/index.js';

@@ -349,6 +349,16 @@ export async function publicWarnings(jdb: JifangDb, f: { q?: string; limit?: num
 }
 
 /**
+ * Providers a complaint can be about (Art 28), for those who may complain:
+ * citizens and units hold no registry right to providers.
+ */
+export async function providerChoices(deps: WorkflowDeps, actor: Actor, q: string | undefined, limit = 20) {
+  const may = isAllowed(actor, 'create', { kind: 'complaint', divisionCode: actor.jurisdiction ?? '210000', restricted: false, ownerUserId: actor.userId });
+  if (!may) return null;
+  return portsFor(deps.jdb).registry.searchProviders(deps.jdb.db, q?.trim() || undefined, limit);
+}
+
+/**
  * The public areas and their systems, for those who may open a consultation
  * (Art 9 ¶2) or a design review (Art 12): a construction unit names the area
  * and the systems its works affect. Restricted systems are not offered.

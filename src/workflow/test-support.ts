@@ -37,6 +37,12 @@ export class FakeRegistry implements RegistryPort {
       .slice(0, limit)
       .map((a) => ({ ...a, systems: [...this.systems.values()].filter((s) => s.publicAreaId === a.id && !s.restricted).map((s) => ({ id: s.id, name: s.name })) }));
   }
+  async searchProviders(_db: unknown, q: string | undefined, limit: number) {
+    return [...this.providers.values()]
+      .filter((p) => !q || p.name.includes(q))
+      .slice(0, limit)
+      .map((p) => ({ id: p.id, name: p.name, creditCode: p.creditCode }));
+  }
   async productNames() {
     return this.products;
   }

@@ -44,6 +44,13 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
   describe('complaints and the warning list (Art 28)', () => {
     let complaintId: number;
 
+    it('offers a user the providers to complain about, without a registry right (Art 28)', async () => {
+      const res = await c.get(citizen, `/api/v1/workflow/providers?q=${encodeURIComponent('沈阳')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([{ id: 1, name: '沈阳安防科技有限公司', creditCode: '91210100MA0QC0A04D' }]);
+      expect((await c.get(otherProvider, '/api/v1/workflow/providers')).statusCode).toBe(403);
+    });
+
     it('receives a complaint and routes it to the police the provider filed with', async () => {
       const res = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '2026年5月安装的小区监控', content: '安装后一周即无法录像，多次报修无人处理', contact: '13800000000' });
       expect(res.statusCode).toBe(201);

@@ -20,6 +20,7 @@ import {
   WorkflowErrors,
   violationCatalogue,
   publicAreaChoices,
+  providerChoices,
   missedDeadlines,
   refusals,
   saveAttachment,
@@ -128,6 +129,23 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => violationCatalogue().map((v) => ({ ...v, citation: { ...v.citation, label: formatCitation(v.citation), href: citationHref(v.citation) } })),
+  );
+
+  app.get(
+    '/api/v1/workflow/providers',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Providers a user of their service may complain about (Art 28)',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
+        response: { 200: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), creditCode: Type.Union([Type.String(), Type.Null()]) })) },
+      },
+    },
+    async (req) => {
+      const r = await providerChoices(deps, req.actor!, req.query.q, req.query.limit);
+      if (!r) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return r;
+    },
   );
 
   app.get(

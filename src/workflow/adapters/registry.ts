@@ -76,6 +76,10 @@ export function registryAdapter(dialect: DialectName): RegistryPort {
       }
       return out;
     },
+    async searchProviders(db, q, limit) {
+      const page = await repo(db).list('providers', { kind: 'all', includeRestricted: false }, { ...(q ? { q } : {}), page: 1, pageSize: limit, sort: 'name', order: 'asc' });
+      return page.items.map((p) => ({ id: p.id, name: String(p.name), creditCode: str(p.creditCode) }));
+    },
     async productNames(db) {
       const cached = productCache.get(db);
       if (cached && performance.now() - cached.at < 60_000) return cached.names;

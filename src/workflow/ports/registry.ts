@@ -70,6 +70,8 @@ export interface RegistryPort {
    * what a construction unit chooses from when it asks before moving a system (Art 9 ¶2).
    */
   searchPublicAreas(db: AnyDb, q: string | undefined, limit: number): Promise<PublicAreaChoice[]>;
+  /** Providers whose name matches `q`: whom a user of their service may complain about (Art 28). */
+  searchProviders(db: AnyDb, q: string | undefined, limit: number): Promise<{ id: number; name: string; creditCode: string | null }[]>;
   /** Names of registered products and manufacturers: an official may not prescribe them (Art 29). */
   productNames(db: AnyDb): Promise<string[]>;
   /** The police organ answering for a division, when the registry has it. */

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useBilingual, useT, useLang } from '../i18n/i18n';
 import { RefSelect } from '../registry/ref-select';
 import { useApi } from '../ui/use-api';
@@ -22,7 +22,7 @@ function useLabels() {
   const { lang } = useLang();
   const has = (k: string) => k in fields[lang];
   return {
-    field: (name: string) => (has(`field.${name}`) ? tf(`field.${name}` as never) : name),
+    field: (name: string, choice = false) => (choice && has(`field.${name}.choice`) ? tf(`field.${name}.choice` as never) : has(`field.${name}`) ? tf(`field.${name}` as never) : name),
     option: (name: string, v: string | number) => (has(`enum.${name}.${v}`) ? tf(`enum.${name}.${v}` as never) : has(`enum.${v}`) ? tf(`enum.${v}` as never) : String(v)),
   };
 }
@@ -67,17 +67,27 @@ function AreaSystemsSelect(props: { id?: string; value?: number[]; onChange?: (v
   return <Select {...props} mode="multiple" optionFilterProp="label" loading={areas.loading} options={(area?.systems ?? []).map((x) => ({ value: x.id, label: x.name }))} />;
 }
 
+/** The procedure whose form is shown: a complaint names a provider from the workflow's own list. */
+const FormMachine = createContext<string | undefined>(undefined);
+
+function ComplaintProviderSelect(props: { id?: string; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
+  const list = useApi<{ id: number; name: string; creditCode: string | null }[]>('/api/v1/workflow/providers', { limit: 50 });
+  return <Select {...props} showSearch optionFilterProp="label" loading={list.loading} options={(list.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />;
+}
+
 function Field({ path, name, schema, required }: { path: (string | number)[]; name: string; schema: JsonSchema; required: boolean }): ReactNode {
   const t = useT(workflow);
   const l = useLabels();
-  const label = `${l.field(name)}${required ? '' : ` ${t('optional')}`}`;
+  const machine = useContext(FormMachine);
+  const label = `${l.field(name, !!schema.enum)}${required ? '' : ` ${t('optional')}`}`;
   const rules = required ? [{ required: true, message: l.field(name) }] : [];
   if (schema.type === 'object' && schema.properties) {
     return (
       <fieldset className="jf-wf-fieldset" key={path.join('.')}>
         <legend>{l.field(name)}</legend>
+        {/* Inside an optional group nothing is required of the form: one fills the group or leaves it (the server checks which). */}
         {Object.entries(schema.properties).map(([k, s]) => (
-          <Field key={k} path={[...path, k]} name={k} schema={s} required={(schema.required ?? []).includes(k)} />
+          <Field key={k} path={[...path, k]} name={k} schema={s} required={required && (schema.required ?? []).includes(k)} />
         ))}
       </fieldset>
     );
@@ -111,13 +121,17 @@ function Field({ path, name, schema, required }: { path: (string | number)[]; na
   }
   let control: ReactNode;
   if (name === 'ruleId') control = <ViolationSelect aria-label={label} />;
+  else if (name === 'providerId' && machine === 'complaint') control = <ComplaintProviderSelect aria-label={label} />;
   else if (name === 'publicAreaId') control = <PublicAreaSelect aria-label={label} />;
   else if (name === 'systemIds') control = <AreaSystemsSelect aria-label={label} />;
   else if (REF[name] && (schema.type === 'integer' || schema.type === 'number')) control = <RefSelect kind={REF[name]} aria-label={label} />;
   else if (schema.type === 'array' && schema.items?.enum) {
     const n = name;
     control = <Select mode="multiple" aria-label={label} optionFilterProp="label" options={schema.items.enum.map((v) => ({ value: v, label: l.option(n, v) }))} />;
-  } else if (schema.type === 'array') control = <Select mode="tags" aria-label={label} open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} />;
+  } else if (schema.type === 'array') {
+    // Not split at spaces: a standard is written "GB 50348-2018", a name may have one.
+    control = <Select mode="tags" aria-label={label} open={false} suffixIcon={null} tokenSeparators={[',', '，', '、', ';', '；']} />;
+  }
   else if (schema.enum) control = <Select aria-label={label} showSearch optionFilterProp="label" options={schema.enum.map((v) => ({ value: v, label: l.option(name, v) }))} />;
   else if (schema.type === 'boolean') {
     return (
@@ -161,14 +175,14 @@ export function toInput(schema: JsonSchema | null, values: unknown): Record<stri
   return (clean(schema ?? { type: 'object', properties: {} }, values ?? {}, true) as Record<string, unknown>) ?? {};
 }
 
-export function SchemaFields({ schema }: { schema: JsonSchema | null }) {
+export function SchemaFields({ schema, machine }: { schema: JsonSchema | null; machine?: string }) {
   if (!schema?.properties) return null;
   return (
-    <>
+    <FormMachine.Provider value={machine}>
       {Object.entries(schema.properties).map(([k, s]) => (
         <Field key={k} path={[k]} name={k} schema={s} required={(schema.required ?? []).includes(k)} />
       ))}
-    </>
+    </FormMachine.Provider>
   );
 }
 
