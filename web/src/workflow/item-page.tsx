@@ -59,6 +59,7 @@ export default function ItemPage() {
                   key={a.name}
                   primary={i === 0}
                   itemId={item.id}
+                  machine={item.machine}
                   version={item.version}
                   action={a}
                   input={machine?.transitions.find((x) => x.name === a.name)?.input ?? null}

@@ -17,12 +17,18 @@ import type { JsonSchema, Violation } from './types';
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const REF: Record<string, 'key-units' | 'providers' | 'public-areas'> = { keyUnitId: 'key-units', providerId: 'providers', publicAreaId: 'public-areas' };
 
+/** The procedure whose form is shown: a complaint names a provider from the workflow's own list. */
+const FormMachine = createContext<string | undefined>(undefined);
+
 function useLabels() {
   const tf = useT(fields);
   const { lang } = useLang();
+  const machine = useContext(FormMachine);
   const has = (k: string) => k in fields[lang];
   return {
-    field: (name: string, choice = false) => (choice && has(`field.${name}.choice`) ? tf(`field.${name}.choice` as never) : has(`field.${name}`) ? tf(`field.${name}` as never) : name),
+    // A procedure's own word for a field first (a complaint's reasons are not a filing's), then a choice's, then the field's.
+    field: (name: string, choice = false) =>
+      machine && has(`field.${machine}.${name}`) ? tf(`field.${machine}.${name}` as never) : choice && has(`field.${name}.choice`) ? tf(`field.${name}.choice` as never) : has(`field.${name}`) ? tf(`field.${name}` as never) : name,
     option: (name: string, v: string | number) => (has(`enum.${name}.${v}`) ? tf(`enum.${name}.${v}` as never) : has(`enum.${v}`) ? tf(`enum.${v}` as never) : String(v)),
   };
 }
@@ -66,9 +72,6 @@ function AreaSystemsSelect(props: { id?: string; value?: number[]; onChange?: (v
   const area = (areas.data ?? []).find((a) => a.id === areaId);
   return <Select {...props} mode="multiple" optionFilterProp="label" loading={areas.loading} options={(area?.systems ?? []).map((x) => ({ value: x.id, label: x.name }))} />;
 }
-
-/** The procedure whose form is shown: a complaint names a provider from the workflow's own list. */
-const FormMachine = createContext<string | undefined>(undefined);
 
 function ComplaintProviderSelect(props: { id?: string; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
   const list = useApi<{ id: number; name: string; creditCode: string | null }[]>('/api/v1/workflow/providers', { limit: 50 });
