@@ -374,6 +374,10 @@ describe.each(testDialects)('inspection → rectification → fine, removal, dir
       expect((await c.step(heping, k.id, 'order-rectification', { timeLimit: dayAfter(t, 5), requirements: '恢复' })).statusCode).toBe(409);
       const gains = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除', illegalGainsYuan: 100 });
       expect(gains.statusCode).toBe(422);
+      // Art 34 fines the directly responsible person too: the decision names that person or is refused.
+      const unnamed = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除监控，情节严重', serious: true });
+      expect(unnamed.statusCode).toBe(422);
+      expect(unnamed.json()).toMatchObject({ code: 'JF_WF_RULE_REFUSED', citation: { article: 34 }, errors: [{ field: 'directResponsiblePerson' }] });
       const res = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除监控，情节严重', serious: true, directResponsiblePerson: '赵某' });
       expect(res.statusCode).toBe(200);
       expect(res.json().item.data.penalty.decision.fines.map((f: { payer: string; amountYuan: number }) => [f.payer, f.amountYuan])).toEqual([
@@ -401,8 +405,8 @@ describe.each(testDialects)('inspection → rectification → fine, removal, dir
     it('leaves exactly one of two simultaneous decisions applied', async () => {
       const k = await openCase('art21.i2.no-obstruction-or-interruption');
       const [a, b] = await Promise.all([
-        c.act(heping, k.id, 'decide-penalty', k.version, { statement: '甲' }),
-        c.act(shenyang, k.id, 'decide-penalty', k.version, { statement: '乙' }),
+        c.act(heping, k.id, 'decide-penalty', k.version, { statement: '甲', directResponsiblePerson: '钱某' }),
+        c.act(shenyang, k.id, 'decide-penalty', k.version, { statement: '乙', directResponsiblePerson: '钱某' }),
       ]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       const docs = (await c.get(heping, `/api/v1/workflow/items/${k.id}`)).json().documents;
