@@ -107,6 +107,11 @@ async function printsOnA4(page: Page, number: string, code: string): Promise<{ p
     expect(extracted).toContain(number);
     expect(extracted).toContain(code);
     for (const chrome of ['待办事项', '主导航', '退出登录', '打印']) expect(extracted, chrome).not.toContain(chrome);
+    // No blank sheet: every page printed carries text.
+    expect(pages).toBeGreaterThan(0);
+    const sheets = extracted.split('\f').slice(0, pages);
+    expect(sheets.length).toBe(pages);
+    for (const [n, sheet] of sheets.entries()) expect(sheet.trim().length, `page ${n + 1} of ${pages}`).toBeGreaterThan(0);
   }
   return { pages, text: extracted };
 }
