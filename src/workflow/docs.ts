@@ -60,8 +60,9 @@ export function renderWorkflowsMarkdown(): string {
   out.push('  `pdftotext` where poppler-utils is installed), and to verify at /verify.');
   out.push('- `npx tsx bench/run.ts --only workflow`: a tick over 100,000 pending deadlines finds and acts on 200 (and 500) due ones.');
   out.push('  A run of due jobs reads its items and finishes its jobs in one query each and acts in one transaction. On the');
-  out.push('  development machine (2 shared cores, load 4-7): SQLite 127 ms for 200, 253 ms for 500; PostgreSQL 365 ms for 200,');
-  out.push('  589 ms for 500; a tick with nothing due 1-2 ms. Target: under 1 s.');
+  out.push('  development machine (2 cores shared with other work, load 7-14), two runs: SQLite 127-161 ms for 200, 253-281 ms for 500;');
+  out.push('  PostgreSQL 365-532 ms for 200, 589-711 ms for 500 (1,374 ms for 200 before the runs were batched); a tick with nothing');
+  out.push('  due 1-2 ms. Target: under 1 s.');
   out.push('');
   out.push('## Printing');
   out.push('');
