@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
 import type { Actor } from '../../src/access/index.js';
 import { calculatePenalty } from '../../src/law/index.js';
@@ -277,6 +277,12 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     expect(await wait.getByRole('link').textContent()).toContain('第九条第二款');
     expect(await c.locator('.jf-wf-actions').getByRole('button', { name: '开始施工' }).count()).toBe(0);
     expect(await axe(c)).toEqual([]);
+    // The same in English.
+    await switchLanguage(c, 'en');
+    await eventually(() => c.locator('.jf-wf-not-yet li[data-transition="start-works"]').textContent()).toContain('only when "Plan agreed; works may start"');
+    expect(await c.locator('.jf-wf-not-yet li[data-transition="start-works"]').getByRole('link').textContent()).toMatch(/Art 9/);
+    expect(await axe(c)).toEqual([]);
+    await switchLanguage(c, 'zh-CN');
 
     const police = await as('demo-heping');
     const q = police.page;
