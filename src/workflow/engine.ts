@@ -112,6 +112,13 @@ export async function loadItem(trx: WfTrx, id: number): Promise<ItemRow | undefi
   return row ? parseItem(row as unknown as Record<string, unknown>) : undefined;
 }
 
+/** Several items by id in one query (the scheduler's runs). */
+export async function loadItems(trx: WfTrx, ids: readonly number[]): Promise<Map<number, ItemRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('workflowItems').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => parseItem<Record<string, unknown>>(r as unknown as Record<string, unknown>)).map((it) => [it.id, it] as const));
+}
+
 export async function getItem(deps: WorkflowDeps, id: number): Promise<ItemRow | undefined> {
   const row = await workflowDb(deps.jdb.db).selectFrom('workflowItems').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? parseItem(row as unknown as Record<string, unknown>) : undefined;

@@ -49,6 +49,8 @@ export interface ItemView {
   data: Record<string, unknown>;
   /** What the caller may do now. */
   actions: { name: string; label: Bilingual; by: string; rule: ReturnType<typeof ruleBody> }[];
+  /** The caller's own acts that the item's state does not allow yet, each with the states it needs and its rule: why not now. */
+  notYet: { name: string; label: Bilingual; by: string; rule: ReturnType<typeof ruleBody>; from: { name: string; label: Bilingual }[] }[];
 }
 
 export function toView(actor: Actor, item: ItemRow, now: Date): ItemView {
@@ -83,6 +85,11 @@ export function toView(actor: Actor, item: ItemRow, now: Date): ItemView {
       .available(item.state)
       .filter((t) => t.by !== 'system' && mayAct(actor, m, item, t.by))
       .map((t) => ({ name: t.name, label: t.label, by: t.by, rule: ruleBody(t.rule) })),
+    notYet: st?.terminal
+      ? []
+      : m.transitions
+          .filter((t) => t.from.length > 0 && !t.from.includes(item.state) && t.by !== 'system' && mayAct(actor, m, item, t.by))
+          .map((t) => ({ name: t.name, label: t.label, by: t.by, rule: ruleBody(t.rule), from: t.from.map((f) => ({ name: f, label: m.states[f]?.label ?? { zh: f, en: f } })) })),
   };
 }
 
@@ -339,4 +346,26 @@ export async function publicWarnings(jdb: JifangDb, f: { q?: string; limit?: num
     });
   }
   return { total: Number(total.n), items };
+}
+
+/**
+ * Providers a complaint can be about (Art 28), for those who may complain:
+ * citizens and units hold no registry right to providers.
+ */
+export async function providerChoices(deps: WorkflowDeps, actor: Actor, q: string | undefined, limit = 20) {
+  const may = isAllowed(actor, 'create', { kind: 'complaint', divisionCode: actor.jurisdiction ?? '210000', restricted: false, ownerUserId: actor.userId });
+  if (!may) return null;
+  return portsFor(deps.jdb).registry.searchProviders(deps.jdb.db, q?.trim() || undefined, limit);
+}
+
+/**
+ * The public areas and their systems, for those who may open a consultation
+ * (Art 9 ¶2) or a design review (Art 12): a construction unit names the area
+ * and the systems its works affect. Restricted systems are not offered.
+ */
+export async function publicAreaChoices(deps: WorkflowDeps, actor: Actor, q: string | undefined, limit = 20) {
+  // As the engine asks when the item is opened: an applicant's own item, or one in an officer's area.
+  const may = (['adjustment', 'design-review'] as const).some((kind) => isAllowed(actor, 'create', { kind, divisionCode: actor.jurisdiction ?? '210000', restricted: false, ownerUserId: actor.userId }));
+  if (!may) return null;
+  return portsFor(deps.jdb).registry.searchPublicAreas(deps.jdb.db, q?.trim() || undefined, limit);
 }

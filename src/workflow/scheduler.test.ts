@@ -100,6 +100,23 @@ describe.each(testDialects)('deadline scheduler on %s', (dialect) => {
     expect((await db.selectFrom('workflowJobs').select('status').where('id', '=', broken.id).executeTakeFirstOrThrow()).status).toBe('failed');
   });
 
+  it('acts on a run of several items in one transaction, voiding the job of one that moved on and finishing the others', async () => {
+    const ids = await Promise.all(Array.from({ length: 3 }, () => orderedCase(1)));
+    const moved = await orderedCase(5);
+    const now = clock.now().toISOString();
+    const db = workflowDb(tdb.db);
+    // A job left for a state the item is no longer in.
+    await db.insertInto('workflowJobs').values({ itemId: moved, state: 'open', party: 'official', onExpiry: null, dueAt: now, status: 'pending', leaseOwner: null, leaseUntil: null, lastError: null, createdAt: now, finishedAt: null }).execute();
+    clock.advance(2 * DAY);
+    const r = await tick({ jdb: tdb, clock }, { runLength: 25 });
+    expect(r).toMatchObject({ claimed: 4, transitioned: 3, voided: 1, missed: 0, failed: 0 });
+    for (const id of ids) expect(await state(id)).toBe('overdue');
+    expect(await state(moved)).toBe('rectification_ordered');
+    const jobs = await db.selectFrom('workflowJobs').select(['itemId', 'state', 'status']).where('itemId', 'in', [...ids, moved]).where('finishedAt', 'is not', null).execute();
+    expect(jobs.filter((j) => j.status === 'done').map((j) => Number(j.itemId)).sort()).toEqual([...ids].sort());
+    expect(jobs.filter((j) => j.status === 'void').map((j) => [Number(j.itemId), j.state])).toEqual([[moved, 'open']]);
+  });
+
   it('runs in the background until stopped', async () => {
     const id = await orderedCase(1);
     clock.advance(2 * DAY);

@@ -31,6 +31,18 @@ export class FakeRegistry implements RegistryPort {
   async systemsOfKeyUnit(_db: unknown, keyUnitId: number) {
     return [...this.systems.values()].filter((s) => s.keyUnitId === keyUnitId);
   }
+  async searchPublicAreas(_db: unknown, q: string | undefined, limit: number) {
+    return [...this.publicAreas.values()]
+      .filter((a) => !q || a.name.includes(q))
+      .slice(0, limit)
+      .map((a) => ({ ...a, systems: [...this.systems.values()].filter((s) => s.publicAreaId === a.id && !s.restricted).map((s) => ({ id: s.id, name: s.name })) }));
+  }
+  async searchProviders(_db: unknown, q: string | undefined, limit: number) {
+    return [...this.providers.values()]
+      .filter((p) => !q || p.name.includes(q))
+      .slice(0, limit)
+      .map((p) => ({ id: p.id, name: p.name, creditCode: p.creditCode }));
+  }
   async productNames() {
     return this.products;
   }

@@ -3,7 +3,7 @@ import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/sup
 import { testDialects } from '../../../test/support/databases.js';
 import { tick } from '../../workflow/index.js';
 import { seedRegistry } from '../../workflow/test-support.js';
-import { client, dayAfter, transitionCoverage } from './workflow-test-helpers.js';
+import { client, dayAfter, refusalCoverage, transitionCoverage } from './workflow-test-helpers.js';
 
 const DAY = 86_400_000;
 
@@ -374,6 +374,10 @@ describe.each(testDialects)('inspection → rectification → fine, removal, dir
       expect((await c.step(heping, k.id, 'order-rectification', { timeLimit: dayAfter(t, 5), requirements: '恢复' })).statusCode).toBe(409);
       const gains = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除', illegalGainsYuan: 100 });
       expect(gains.statusCode).toBe(422);
+      // Art 34 fines the directly responsible person too: the decision names that person or is refused.
+      const unnamed = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除监控，情节严重', serious: true });
+      expect(unnamed.statusCode).toBe(422);
+      expect(unnamed.json()).toMatchObject({ code: 'JF_WF_RULE_REFUSED', citation: { article: 34 }, errors: [{ field: 'directResponsiblePerson' }] });
       const res = await c.step(heping, k.id, 'decide-penalty', { statement: '擅自拆除监控，情节严重', serious: true, directResponsiblePerson: '赵某' });
       expect(res.statusCode).toBe(200);
       expect(res.json().item.data.penalty.decision.fines.map((f: { payer: string; amountYuan: number }) => [f.payer, f.amountYuan])).toEqual([
@@ -401,8 +405,8 @@ describe.each(testDialects)('inspection → rectification → fine, removal, dir
     it('leaves exactly one of two simultaneous decisions applied', async () => {
       const k = await openCase('art21.i2.no-obstruction-or-interruption');
       const [a, b] = await Promise.all([
-        c.act(heping, k.id, 'decide-penalty', k.version, { statement: '甲' }),
-        c.act(shenyang, k.id, 'decide-penalty', k.version, { statement: '乙' }),
+        c.act(heping, k.id, 'decide-penalty', k.version, { statement: '甲', directResponsiblePerson: '钱某' }),
+        c.act(shenyang, k.id, 'decide-penalty', k.version, { statement: '乙', directResponsiblePerson: '钱某' }),
       ]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       const docs = (await c.get(heping, `/api/v1/workflow/items/${k.id}`)).json().documents;
@@ -410,10 +414,45 @@ describe.each(testDialects)('inspection → rectification → fine, removal, dir
     });
   });
 
-  it('has taken every transition of the inspection and case machines', async () => {
+  describe('each act refused where it does not belong, and recorded for oversight', () => {
+    /** A 409 naming the state the item is in and the rule of the act tried. */
+    const illegal = (res: { statusCode: number; json(): { code: string; currentState: string; rule: { id: string } } }, state: string, rule: string) => {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'JF_WF_ILLEGAL_TRANSITION', currentState: state, rule: { id: rule } });
+    };
+
+    it('refuses on an open case whatever needs an order first: reports, re-inspection, enforcement, closing', async () => {
+      const k = await openCase('art14.no-capture-in-private-places');
+      illegal(await c.step(school, k.id, 'report-rectification', { text: '已整改' }), 'open', 'art31.rectify-then-fine');
+      illegal(await c.step(school, k.id, 'report-removal', { text: '已拆除' }), 'open', 'art33.removal-order');
+      illegal(await c.step(heping, k.id, 'confirm-rectified', { notes: '复查' }), 'open', 'art26.urge-rectification-of-hazards');
+      illegal(await c.step(heping, k.id, 'confirm-removed', { notes: '复查' }), 'open', 'art33.removal-order');
+      illegal(await c.step(heping, k.id, 'enforce-removal', { note: '强制拆除' }), 'open', 'art33.removal-order');
+      illegal(await c.step(heping, k.id, 'close', { note: '结案' }), 'open', 'art26.urge-rectification-of-hazards');
+    });
+
+    it('refuses to dismiss a case once ordered, and lets only the platform pass a removal time limit', async () => {
+      const k = await openCase('art14.no-capture-in-private-places');
+      await c.step(heping, k.id, 'order-removal', { timeLimit: dayAfter(t, 5), requirements: '拆除' });
+      illegal(await c.step(heping, k.id, 'dismiss', { note: '不予处理' }), 'removal_ordered', 'art26.urge-rectification-of-hazards');
+      const early = await c.step(heping, k.id, 'removal-deadline-passed');
+      expect(early.statusCode).toBe(403);
+      expect(early.json()).toMatchObject({ code: 'JF_WF_NOT_YOUR_TRANSITION', citation: { article: 33 } });
+    });
+
+    it('refuses to cancel a completed inspection', async () => {
+      illegal(await c.step(heping, inspectionId, 'cancel', { reason: '撤销' }), 'completed', 'art26.urge-rectification-of-hazards');
+    });
+  });
+
+  it('has taken every transition of the inspection and case machines, and seen each refused', async () => {
+    const missing: Record<string, { neverTaken: string[]; neverRefused: string[] }> = {};
     for (const m of ['inspection', 'case']) {
       const { all, applied } = await transitionCoverage(t, m);
-      expect(applied, m).toEqual(all);
+      const { refused } = await refusalCoverage(t, m);
+      const gap = { neverTaken: all.filter((x) => !applied.includes(x)), neverRefused: all.filter((x) => !refused.includes(x)) };
+      if (gap.neverTaken.length || gap.neverRefused.length) missing[m] = gap;
     }
+    expect(missing).toEqual({});
   });
 });

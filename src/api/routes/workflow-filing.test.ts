@@ -3,6 +3,7 @@ import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/sup
 import { testDialects } from '../../../test/support/databases.js';
 import { tick } from '../../workflow/index.js';
 import { CREDIT_CODES, seedRegistry, type RecordingLedger } from '../../workflow/test-support.js';
+import { refusalCoverage, transitionCoverage } from './workflow-test-helpers.js';
 
 const MATERIALS = {
   item1: [{ title: '营业执照副本' }],
@@ -275,5 +276,30 @@ describe.each(testDialects)('provider filing (Art 16-18) on %s', (dialect) => {
     const types = new Set(ledger.events.map((e) => e.type));
     expect(types).toEqual(new Set(['workflow/transition', 'workflow/document', 'workflow/refused']));
     expect(ledger.events.every((e) => /^sha256:[0-9a-f]{64}$/.test(e.digest ?? ''))).toBe(true);
+  });
+
+  it('refuses the provider’s own acts where they do not belong: withdrawing or resubmitting a filed filing, deregistering a withdrawn one', async () => {
+    const filed = (await get(provider, `/api/v1/workflow/items/${filingId}`)).json().item;
+    expect(filed.state).toBe('accepted');
+    for (const [name, input] of [
+      ['withdraw', { reason: '不再经营' }],
+      ['resubmit', { materials: MATERIALS }],
+    ] as const) {
+      const res = await act(provider, filingId, name, filed.version, input);
+      expect(res.statusCode, name).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'JF_WF_ILLEGAL_TRANSITION', currentState: 'accepted', rule: { id: 'art16.p1.file-with-city-police' } });
+      expect(res.json().allowedTransitions.map((a: { name: string }) => a.name)).toEqual(['deregister']);
+    }
+    const withdrawn = (await get(dalianProvider, '/api/v1/workflow/items?machine=provider-filing')).json().items.find((i: { state: string }) => i.state === 'withdrawn');
+    const res = await act(dalianProvider, withdrawn.id, 'deregister', withdrawn.version, { reason: '停止经营' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ currentState: 'withdrawn', rule: { id: 'art18.publish-filed-providers' }, citation: { article: 18 } });
+  });
+
+  it('has taken every transition of the filing, and seen each refused', async () => {
+    const { all, applied } = await transitionCoverage(t, 'provider-filing');
+    expect(applied).toEqual(all);
+    const { refused } = await refusalCoverage(t, 'provider-filing');
+    expect(all.filter((x) => !refused.includes(x)), 'never refused').toEqual([]);
   });
 });

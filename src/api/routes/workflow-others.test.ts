@@ -3,7 +3,7 @@ import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/sup
 import { testDialects } from '../../../test/support/databases.js';
 import { tick } from '../../workflow/index.js';
 import { seedRegistry } from '../../workflow/test-support.js';
-import { client, dayAfter, transitionCoverage } from './workflow-test-helpers.js';
+import { client, dayAfter, refusalCoverage, transitionCoverage } from './workflow-test-helpers.js';
 
 const MATERIALS = { item1: [{ title: '营业执照' }], item2: [{ title: '培训证书' }], item3: [{ title: '场所证明' }], item4: [{ title: '管理制度' }] };
 const STANDARDS = ['GB 50348-2018', 'GB 50395-2007'];
@@ -43,6 +43,13 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
 
   describe('complaints and the warning list (Art 28)', () => {
     let complaintId: number;
+
+    it('offers a user the providers to complain about, without a registry right (Art 28)', async () => {
+      const res = await c.get(citizen, `/api/v1/workflow/providers?q=${encodeURIComponent('沈阳')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([{ id: 1, name: '沈阳安防科技有限公司', creditCode: '91210100MA0QC0A04D' }]);
+      expect((await c.get(otherProvider, '/api/v1/workflow/providers')).statusCode).toBe(403);
+    });
 
     it('receives a complaint and routes it to the police the provider filed with', async () => {
       const res = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '2026年5月安装的小区监控', content: '安装后一周即无法录像，多次报修无人处理', contact: '13800000000' });
@@ -176,6 +183,15 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
       expect((await c.step(heping, id, 'confirm-restoration')).json().item.state).toBe('closed');
     });
 
+    it('offers the construction unit the public areas and their systems to name, without a registry right (Art 9 ¶2)', async () => {
+      const res = await c.get(citizen, `/api/v1/workflow/public-areas?q=${encodeURIComponent('中山')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([{ id: 20, name: '中山广场', kind: 'square', divisionCode: '210102', designatedDepartment: '沈阳市和平区公安技防建设中心', systems: [{ id: 31, name: '中山广场视频监控' }] }]);
+      expect((await c.get(school, '/api/v1/workflow/public-areas')).json().map((a: { id: number }) => a.id)).toEqual([20]);
+      expect((await c.get(provider, '/api/v1/workflow/public-areas')).statusCode).toBe(403);
+      expect((await c.get(oversight, '/api/v1/workflow/public-areas')).statusCode).toBe(403);
+    });
+
     it('refuses systems not of the area, and lets the applicant withdraw', async () => {
       const bad = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [30], constructionUnit: 'x', works: 'x', planKind: 'rebuild', plan: 'x' });
       expect(bad.statusCode).toBe(422);
@@ -202,6 +218,11 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
       const res = await c.step(school, id, 'start-construction');
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ currentState: 'designing', rule: { id: 'art12.p2.design-review-before-construction' }, citation: { article: 12, paragraph: 2 } });
+      // The page says why beforehand: the act, the state it needs, the rule.
+      const seen = (await c.get(school, `/api/v1/workflow/items/${id}`)).json().item;
+      expect(seen.notYet.find((a: { name: string }) => a.name === 'start-construction')).toMatchObject({ from: [{ name: 'review_passed' }], rule: { id: 'art12.p2.design-review-before-construction', citation: { article: 12, paragraph: 2 } } });
+      expect(seen.notYet.map((a: { name: string }) => a.name)).not.toContain('record-departure');
+      expect((await c.get(heping, `/api/v1/workflow/items/${id}`)).json().item.notYet.map((a: { name: string }) => a.name)).toEqual(['record-departure']);
     });
 
     it('needs the panel of Art 12 ¶2, records a failed review, revision and a pass', async () => {
@@ -235,10 +256,63 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
     });
   });
 
-  it('has taken every transition of these machines', async () => {
+  describe('each act refused where it does not belong, and recorded for oversight', () => {
+    /** A 409 naming the state the item is in and the rule of the act tried. */
+    const illegal = (res: { statusCode: number; json(): { code: string; currentState: string; rule: { id: string } } }, state: string, rule: string) => {
+      expect(res.statusCode, JSON.stringify(res.json())).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'JF_WF_ILLEGAL_TRANSITION', currentState: state, rule: { id: rule } });
+    };
+    const ART28 = 'art28.warning-list-for-providers';
+
+    it('complaints: a competitor cannot file one, and a verified complaint takes no statement, rejection or withdrawal', async () => {
+      const rival = await c.open(otherProvider, 'complaint', 'complain', { providerId: 1, service: '安装', content: '同行投诉' });
+      expect(rival.statusCode).toBe(403);
+      const verified = (await c.get(citizen, '/api/v1/workflow/items?machine=complaint')).json().items.find((i: { state: string }) => i.state === 'verified');
+      illegal(await c.step(provider, verified.id, 'respond', { text: '补充说明' }), 'verified', ART28);
+      illegal(await c.step(shenyang, verified.id, 'reject', { reasons: '改判' }), 'verified', ART28);
+      illegal(await c.step(citizen, verified.id, 'withdraw', { reason: '撤回' }), 'verified', ART28);
+    });
+
+    it('rewards: a decided reward is neither granted nor declined again', async () => {
+      const a = await c.open(heping, 'reward', 'propose', { recipient: { kind: 'unit', name: '某商场' }, contribution: 'stopped_crime_with_system', important: true, description: '通过监控制止抢夺' });
+      await c.step(heping, a.json().item.id, 'grant', { form: 'reward', note: '奖励' });
+      illegal(await c.step(heping, a.json().item.id, 'grant', { form: 'reward', note: '再次奖励' }), 'granted', 'art30.commendation-or-reward');
+      illegal(await c.step(heping, a.json().item.id, 'decline', { reason: '改为不予奖励' }), 'granted', 'art30.commendation-or-reward');
+    });
+
+    it('adjustments: no revision, report or confirmation before its time, no second agreement, no withdrawal once the works started (Art 9 ¶2)', async () => {
+      const ART9 = 'art9.p2.consult-police-before-adjusting';
+      const req = await c.open(citizen, 'adjustment', 'request', { publicAreaId: 20, systemIds: [31], constructionUnit: '沈阳燃气集团', works: '燃气管道更新', planKind: 'restore', plan: '完工后原位恢复' });
+      const id = req.json().item.id;
+      illegal(await c.step(citizen, id, 'revise-plan', { plan: '改' }), 'requested', ART9);
+      illegal(await c.step(citizen, id, 'report-restored', { text: '已恢复' }), 'requested', ART9);
+      illegal(await c.step(heping, id, 'confirm-restoration'), 'requested', ART9);
+      await c.step(heping, id, 'agree-plan', { opinion: '同意' });
+      illegal(await c.step(heping, id, 'agree-plan', { opinion: '再次同意' }), 'plan_agreed', ART9);
+      illegal(await c.step(heping, id, 'request-changes', { opinion: '改' }), 'plan_agreed', ART9);
+      await c.step(citizen, id, 'start-works');
+      illegal(await c.step(citizen, id, 'withdraw', { reason: '工程取消' }), 'works_started', ART9);
+    });
+
+    it('design review: no revision or change of a scheme still under review, no failed review recorded after a pass (Art 12 ¶2)', async () => {
+      const REVIEW = 'art12.p2.design-review-before-construction';
+      const res = await c.open(school, 'design-review', 'open', { scope: 'key_unit', keyUnitId: 10, project: { name: '体育馆', kind: 'expansion' }, constructionUnit: '沈阳市和平区第一中学', standards: STANDARDS, scheme: '体育馆视频监控' });
+      const id = res.json().item.id;
+      illegal(await c.step(school, id, 'revise-scheme', { scheme: '改', reason: '改' }), 'designing', REVIEW);
+      illegal(await c.step(school, id, 'change-scheme', { scheme: '改', reason: '改' }), 'designing', REVIEW);
+      await c.step(school, id, 'record-review-passed', PANEL);
+      illegal(await c.step(school, id, 'record-review-failed', { ...PANEL, conclusion: '不通过' }), 'review_passed', REVIEW);
+    });
+  });
+
+  it('has taken every transition of these machines, and seen each refused', async () => {
+    const missing: Record<string, { neverTaken: string[]; neverRefused: string[] }> = {};
     for (const m of ['complaint', 'warning', 'reward', 'adjustment', 'design-review']) {
       const { all, applied } = await transitionCoverage(t, m);
-      expect(applied, m).toEqual(all);
+      const { refused } = await refusalCoverage(t, m);
+      const gap = { neverTaken: all.filter((x) => !applied.includes(x)), neverRefused: all.filter((x) => !refused.includes(x)) };
+      if (gap.neverTaken.length || gap.neverRefused.length) missing[m] = gap;
     }
+    expect(missing).toEqual({});
   });
 });

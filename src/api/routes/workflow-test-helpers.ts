@@ -40,3 +40,23 @@ export function dayAfter(t: TestApp, days: number): string {
   const d = new Date(t.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Every transition a machine has, and those this database has seen refused by the engine
+ * (wrong state, wrong party, a rule, Art 29, jurisdiction: the refusals oversight sees), to
+ * check a suite tried each one where it does not belong as well as where it does.
+ */
+export async function refusalCoverage(t: TestApp, machine: string): Promise<{ all: string[]; refused: string[] }> {
+  const m = allWorkflows().find((w) => w.machine.name === machine)!.machine;
+  const rows = await t.tdb.db
+    .selectFrom('workflowRefusals as r')
+    .leftJoin('workflowItems as i', 'i.id', 'r.itemId')
+    .select(['r.transition', 'r.machine', 'i.machine as itemMachine'])
+    .execute();
+  const refused = new Set(
+    (rows as { transition: string | null; machine: string | null; itemMachine: string | null }[])
+      .filter((r) => r.transition && (r.machine ?? r.itemMachine) === machine)
+      .map((r) => r.transition!),
+  );
+  return { all: m.transitions.map((x) => x.name).sort(), refused: [...refused].filter((x) => m.transitions.some((d) => d.name === x)).sort() };
+}

@@ -19,6 +19,8 @@ import {
   workflowOf,
   WorkflowErrors,
   violationCatalogue,
+  publicAreaChoices,
+  providerChoices,
   missedDeadlines,
   refusals,
   saveAttachment,
@@ -59,6 +61,9 @@ const Item = Type.Object({
   closedAt: Type.Union([Type.String(), Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown(), { description: "The procedure's record; what a viewer may see of it" }),
   actions: Type.Array(Action, { description: 'Transitions the caller may take now' }),
+  notYet: Type.Array(Type.Object({ name: Type.String(), label: Bilingual, by: Type.String(), rule: RuleOut, from: Type.Array(Type.Object({ name: Type.String(), label: Bilingual })) }), {
+    description: 'The caller’s own transitions the current state does not allow, with the states they are taken from and their rule',
+  }),
 });
 
 const DocumentSummary = Type.Object({ id: Type.Integer(), kind: Type.String(), title: Bilingual, number: Type.String(), issuedAt: Type.String(), organDivision: Type.String() });
@@ -124,6 +129,51 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => violationCatalogue().map((v) => ({ ...v, citation: { ...v.citation, label: formatCitation(v.citation), href: citationHref(v.citation) } })),
+  );
+
+  app.get(
+    '/api/v1/workflow/providers',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Providers a user of their service may complain about (Art 28)',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
+        response: { 200: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), creditCode: Type.Union([Type.String(), Type.Null()]) })) },
+      },
+    },
+    async (req) => {
+      const r = await providerChoices(deps, req.actor!, req.query.q, req.query.limit);
+      if (!r) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return r;
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/public-areas',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Public areas and their systems, for a construction unit naming what its works affect (Art 9 ¶2) or a design review (Art 12)',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              kind: Type.Union([Type.String(), Type.Null()]),
+              divisionCode: Type.String(),
+              designatedDepartment: Type.Union([Type.String(), Type.Null()]),
+              systems: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => {
+      const r = await publicAreaChoices(deps, req.actor!, req.query.q, req.query.limit);
+      if (!r) throw new AppError(CommonErrors.JF_FORBIDDEN);
+      return r;
+    },
   );
 
   app.get(

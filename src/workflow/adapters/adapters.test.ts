@@ -77,4 +77,15 @@ describe.each(testDialects)('workflows over the registry and the ledger on %s', 
     const ok = await post(citizen, '/api/v1/workflow/items', { machine: 'design-review', transition: 'open', input: { ...input, constructionUnit: '沈阳市和平区城市管理局' } });
     expect(ok.statusCode, ok.body).toBe(201);
   });
+
+  it('offers the public areas with their systems, and the providers, from the registry to those who may name them', async () => {
+    const sys = (await createItem(ctx, admin, 'security-systems', { name: '中山广场视频监控', subsystemKind: 'video_audio_surveillance', publicAreaId: areaId, providerId })).id;
+    const areas = await t.app.inject({ url: `/api/v1/workflow/public-areas?q=${encodeURIComponent('中山')}`, headers: { ...citizen } });
+    expect(areas.statusCode, areas.body).toBe(200);
+    expect(areas.json()).toEqual([{ id: areaId, name: '中山广场', kind: 'square', divisionCode: '210102', designatedDepartment: '沈阳市和平区城市管理局', systems: [{ id: sys, name: '中山广场视频监控' }] }]);
+    const providers = await t.app.inject({ url: `/api/v1/workflow/providers?q=${encodeURIComponent('盛京')}`, headers: { ...citizen } });
+    expect(providers.json()).toEqual([{ id: providerId, name: '沈阳市盛京安防工程有限公司', creditCode: '91210100MA0QC0A04D' }]);
+    // The registry itself stays closed to them.
+    expect((await t.app.inject({ url: '/api/v1/registry/public-areas', headers: { ...citizen } })).statusCode).toBe(403);
+  });
 });

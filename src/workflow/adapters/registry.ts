@@ -65,6 +65,21 @@ export function registryAdapter(dialect: DialectName): RegistryPort {
       for await (const batch of repo(db).iterate('security-systems', ALL, { filters: { keyUnitId } })) out.push(...batch.map(systemFacts));
       return out;
     },
+    async searchPublicAreas(db, q, limit) {
+      const scope = { kind: 'all', includeRestricted: false } as const;
+      const page = await repo(db).list('public-areas', scope, { ...(q ? { q } : {}), page: 1, pageSize: limit, sort: 'name', order: 'asc' });
+      const out = [];
+      for (const a of page.items) {
+        const systems: { id: number; name: string }[] = [];
+        for await (const batch of repo(db).iterate('security-systems', scope, { filters: { publicAreaId: a.id } })) systems.push(...batch.map((s) => ({ id: Number(s.id), name: String(s.name) })));
+        out.push({ id: a.id, name: String(a.name), kind: str(a.kind), divisionCode: String(a.divisionCode), designatedDepartment: str(a.designatedDepartment), systems });
+      }
+      return out;
+    },
+    async searchProviders(db, q, limit) {
+      const page = await repo(db).list('providers', { kind: 'all', includeRestricted: false }, { ...(q ? { q } : {}), page: 1, pageSize: limit, sort: 'name', order: 'asc' });
+      return page.items.map((p) => ({ id: p.id, name: String(p.name), creditCode: str(p.creditCode) }));
+    },
     async productNames(db) {
       const cached = productCache.get(db);
       if (cached && performance.now() - cached.at < 60_000) return cached.names;

@@ -188,8 +188,19 @@ function decisionGuard(g: G, rectifiedInTime?: boolean): Refusal | null {
   if (i.illegalGainsYuan && a !== 35) return refuse(pathRule(g.data.violation), `没收违法所得只见于第三十五条，第${a}条不适用`, `Confiscating illegal gains belongs to Art 35 only, not Art ${a}`, { field: 'illegalGainsYuan' });
   const { decision, refusal } = decide(g.data, { serious: i.serious, illegalGainsYuan: i.illegalGainsYuan, ...(rectifiedInTime !== undefined ? { rectifiedInTime } : {}) }, g.now);
   if (refusal) return refusal;
+  // A fine the article lays on persons is laid on named persons: a decision cannot fine someone it does not name.
+  const named = g.input as { responsiblePersons?: string[]; directResponsiblePerson?: string };
+  const a2 = decision!.article;
+  if (decision!.fines.some((f) => f.payer === 'direct_responsible_person') && !named.directResponsiblePerson?.trim()) {
+    return refuse(pathRule(g.data.violation), `第${CN[a2] ?? a2}条同时对直接责任人处以罚款：请填写直接责任人`, `Art ${a2} also fines the directly responsible person: name that person`, { field: 'directResponsiblePerson' });
+  }
+  if (decision!.fines.some((f) => f.payer === 'responsible_person') && !(named.responsiblePersons ?? []).some((x) => x.trim())) {
+    return refuse(pathRule(g.data.violation), `第${CN[a2] ?? a2}条同时对单位负责人及相关责任人处以罚款：请填写其姓名`, `Art ${a2} also fines the persons in charge and other responsible persons: name them`, { field: 'responsiblePersons' });
+  }
   return amountsGuard(g, decision!);
 }
+
+const CN: Record<number, string> = { 31: '三十一', 32: '三十二', 33: '三十三', 34: '三十四', 35: '三十五' };
 
 function decisionUpdate(g: G, rectifiedInTime?: boolean): CaseData {
   const i = g.input as { statement: string; serious?: boolean; illegalGainsYuan?: number; responsiblePersons?: string[]; directResponsiblePerson?: string };

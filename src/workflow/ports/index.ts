@@ -5,7 +5,7 @@ import type { LedgerPort } from './ledger.js';
 import type { RegistryPort } from './registry.js';
 
 export type { LedgerPort, WorkflowLedgerEvent } from './ledger.js';
-export type { AnyDb, KeyUnitFacts, ProviderFacts, PublicAreaFacts, RegistryPort, SystemFacts } from './registry.js';
+export type { AnyDb, KeyUnitFacts, ProviderFacts, PublicAreaChoice, PublicAreaFacts, RegistryPort, SystemFacts } from './registry.js';
 
 /** The other contexts the workflows call, each behind a small port. */
 export interface WorkflowPorts {

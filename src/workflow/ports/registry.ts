@@ -55,12 +55,23 @@ export interface SystemFacts {
   retentionDays: number | null;
 }
 
+export interface PublicAreaChoice extends PublicAreaFacts {
+  systems: { id: number; name: string }[];
+}
+
 export interface RegistryPort {
   provider(db: AnyDb, id: number): Promise<ProviderFacts | undefined>;
   keyUnit(db: AnyDb, id: number): Promise<KeyUnitFacts | undefined>;
   publicArea(db: AnyDb, id: number): Promise<PublicAreaFacts | undefined>;
   system(db: AnyDb, id: number): Promise<SystemFacts | undefined>;
   systemsOfKeyUnit(db: AnyDb, keyUnitId: number): Promise<SystemFacts[]>;
+  /**
+   * Public areas whose name matches `q`, with their systems (not restricted ones):
+   * what a construction unit chooses from when it asks before moving a system (Art 9 ¶2).
+   */
+  searchPublicAreas(db: AnyDb, q: string | undefined, limit: number): Promise<PublicAreaChoice[]>;
+  /** Providers whose name matches `q`: whom a user of their service may complain about (Art 28). */
+  searchProviders(db: AnyDb, q: string | undefined, limit: number): Promise<{ id: number; name: string; creditCode: string | null }[]>;
   /** Names of registered products and manufacturers: an official may not prescribe them (Art 29). */
   productNames(db: AnyDb): Promise<string[]>;
   /** The police organ answering for a division, when the registry has it. */

@@ -12,7 +12,7 @@ import type { Applied, ItemAction, JsonSchema } from './types';
  * input a dialog with its form. The version the page shows is sent along, so
  * of two people acting at once only one succeeds; the other sees why.
  */
-export function ActionButton({ itemId, version, action, input, onDone, primary }: { itemId: number; version: number; action: ItemAction; input: JsonSchema | null; onDone: (r: Applied) => void; primary?: boolean }) {
+export function ActionButton({ itemId, version, action, input, onDone, primary, machine }: { itemId: number; version: number; action: ItemAction; input: JsonSchema | null; onDone: (r: Applied) => void; primary?: boolean; machine?: string }) {
   const t = useT(workflow);
   const b = useBilingual();
   const { message } = App.useApp();
@@ -65,7 +65,7 @@ export function ActionButton({ itemId, version, action, input, onDone, primary }
         </Typography.Paragraph>
         <ApiErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={send} preserve={false}>
-          <SchemaFields schema={input} />
+          <SchemaFields schema={input} machine={machine} />
         </Form>
       </Modal>
     </>

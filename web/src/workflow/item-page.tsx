@@ -2,7 +2,7 @@ import { Breadcrumb, Card, Col, Row, Skeleton, Space, Tag, Timeline, Typography 
 import { Link, useParams } from 'react-router-dom';
 import { useBilingual, useT } from '../i18n/i18n';
 import { LedgerHistoryPanel } from '../ledger/history-panel';
-import { ApiErrorAlert } from '../ui/api-error-alert';
+import { ApiErrorAlert, CitationLink } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { ActionButton } from './action-button';
@@ -60,6 +60,7 @@ export default function ItemPage() {
                   key={a.name}
                   primary={i === 0}
                   itemId={item.id}
+                  machine={item.machine}
                   version={item.version}
                   action={a}
                   input={machine?.transitions.find((x) => x.name === a.name)?.input ?? null}
@@ -67,6 +68,18 @@ export default function ItemPage() {
                 />
               ))}
           </Space>
+        )}
+        {(item.notYet ?? []).length > 0 && (
+          <div className="jf-wf-not-yet">
+            <Typography.Text strong>{t('notYetTitle')}</Typography.Text>
+            <ul>
+              {item.notYet!.map((a) => (
+                <li key={a.name} data-transition={a.name}>
+                  {b(a.label)}：{t('notYetNeeds', { states: a.from.map((f) => b(f.label)).join(t('notYetOr')) })} <CitationLink citation={a.rule.citation} />
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </Card>
       <Row gutter={24}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Descriptions, List, Table, Tag, Typography, Upload, App } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, ApiError, type ApiCitation } from '../api/client';
@@ -228,21 +229,64 @@ function CaseSummary({ d }: { d: Data }) {
   );
 }
 
-function PlainSummary({ d }: { d: Data }) {
+/** Keys that carry no meaning for a reader: who by account id, internal ids. */
+const HIDDEN = new Set(['by', 'userId', 'id', 'caseId', 'warningId', 'confirmedBy', 'proposedBy']);
+
+/**
+ * Any record, generically: texts, numbers, yes/no, lists of words (the standards
+ * of Art 13), and nested records and lists of them (reviews, opinions, the
+ * reasons of a rejection) as lines of "field: value". Times are in China time.
+ */
+function PlainValue({ k, v }: { k: string; v: unknown }): ReactNode {
   const tf = useT(fields);
   const b = useBilingual();
-  const shown = Object.entries(d).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (v && typeof v === 'object' && 'zh' in (v as object)));
-  const named = Object.entries(d).filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && 'name' in (v as object));
+  const label = (x: string) => (`field.${x}` in fields['zh-CN'] ? tf(`field.${x}` as never) : x);
+  if (v == null || v === '') return null;
+  if (typeof v === 'boolean') return v ? '✓' : '✗';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') {
+    if ((k === 'at' || k.endsWith('At')) && /^\d{4}-\d{2}-\d{2}T/.test(v)) return chinaDateTime(v);
+    return `enum.${v}` in fields['zh-CN'] ? tf(`enum.${v}` as never) : v;
+  }
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => (typeof x === 'string' && `enum.${x}` in fields['zh-CN'] ? tf(`enum.${x}` as never) : String(x))).join('、');
+    return (
+      <ol className="jf-wf-plain-list">
+        {v.map((x, n) => (
+          <li key={n}>
+            <PlainValue k={k} v={x} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('zh' in o && 'en' in o) return b(o as unknown as Bilingual);
+    if ('name' in o && Object.keys(o).every((x) => ['id', 'name', 'creditCode'].includes(x))) return String(o.name);
+    const parts = Object.entries(o).filter(([x, y]) => !HIDDEN.has(x) && y != null && y !== '' && !(Array.isArray(y) && y.length === 0));
+    return (
+      <>
+        {parts.map(([x, y], n) => (
+          <span key={x} className="jf-wf-plain-part">
+            {n > 0 ? '；' : ''}
+            {label(x)}：<PlainValue k={x} v={y} />
+          </span>
+        ))}
+      </>
+    );
+  }
+  return String(v);
+}
+
+function PlainSummary({ d }: { d: Data }) {
+  const tf = useT(fields);
+  const entries = Object.entries(d).filter(([k, v]) => !HIDDEN.has(k) && v != null && v !== '' && !(Array.isArray(v) && v.length === 0));
   return (
-    <Descriptions size="small" column={1} bordered>
-      {named.map(([k, v]) => (
-        <Descriptions.Item key={k} label={k in fields['zh-CN'] ? tf(`field.${k}` as never) : k}>
-          {String((v as { name: string }).name)}
-        </Descriptions.Item>
-      ))}
-      {shown.map(([k, v]) => (
+    <Descriptions size="small" column={1} bordered className="jf-wf-plain">
+      {entries.map(([k, v]) => (
         <Descriptions.Item key={k} label={`field.${k}` in fields['zh-CN'] ? tf(`field.${k}` as never) : k}>
-          {v && typeof v === 'object' ? b(v as Bilingual) : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v)}
+          <PlainValue k={k} v={v} />
         </Descriptions.Item>
       ))}
     </Descriptions>

@@ -51,7 +51,7 @@ export default function NewItemPage() {
       </Typography.Paragraph>
       <ApiErrorAlert error={error} />
       <Form form={form} layout="vertical" onFinish={submit} className="jf-wf-form">
-        <SchemaFields schema={opener.input} />
+        <SchemaFields schema={opener.input} machine={machine.name} />
         <Button type="primary" htmlType="submit" loading={busy}>
           {b(opener.label)}
         </Button>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useBilingual, useT, useLang } from '../i18n/i18n';
 import { RefSelect } from '../registry/ref-select';
 import { useApi } from '../ui/use-api';
@@ -17,12 +17,18 @@ import type { JsonSchema, Violation } from './types';
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const REF: Record<string, 'key-units' | 'providers' | 'public-areas'> = { keyUnitId: 'key-units', providerId: 'providers', publicAreaId: 'public-areas' };
 
+/** The procedure whose form is shown: a complaint names a provider from the workflow's own list. */
+const FormMachine = createContext<string | undefined>(undefined);
+
 function useLabels() {
   const tf = useT(fields);
   const { lang } = useLang();
+  const machine = useContext(FormMachine);
   const has = (k: string) => k in fields[lang];
   return {
-    field: (name: string) => (has(`field.${name}`) ? tf(`field.${name}` as never) : name),
+    // A procedure's own word for a field first (a complaint's reasons are not a filing's), then a choice's, then the field's.
+    field: (name: string, choice = false) =>
+      machine && has(`field.${machine}.${name}`) ? tf(`field.${machine}.${name}` as never) : choice && has(`field.${name}.choice`) ? tf(`field.${name}.choice` as never) : has(`field.${name}`) ? tf(`field.${name}` as never) : name,
     option: (name: string, v: string | number) => (has(`enum.${name}.${v}`) ? tf(`enum.${name}.${v}` as never) : has(`enum.${v}`) ? tf(`enum.${v}` as never) : String(v)),
   };
 }
@@ -41,17 +47,50 @@ function ViolationSelect(props: { id?: string; value?: string; onChange?: (v: st
   );
 }
 
+interface AreaChoice {
+  id: number;
+  name: string;
+  designatedDepartment: string | null;
+  systems: { id: number; name: string }[];
+}
+
+/** The public areas a construction unit may name (Art 9 ¶2), from the workflow API: no registry reading right is needed. */
+function useAreas() {
+  return useApi<AreaChoice[]>('/api/v1/workflow/public-areas', { limit: 50 });
+}
+
+function PublicAreaSelect(props: { id?: string; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
+  const areas = useAreas();
+  return <Select {...props} showSearch optionFilterProp="label" loading={areas.loading} options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))} />;
+}
+
+/** The systems of the public area chosen in the same form. */
+function AreaSystemsSelect(props: { id?: string; value?: number[]; onChange?: (v: number[]) => void; 'aria-label'?: string }) {
+  const areas = useAreas();
+  const form = Form.useFormInstance();
+  const areaId = Form.useWatch('publicAreaId', form) as number | undefined;
+  const area = (areas.data ?? []).find((a) => a.id === areaId);
+  return <Select {...props} mode="multiple" optionFilterProp="label" loading={areas.loading} options={(area?.systems ?? []).map((x) => ({ value: x.id, label: x.name }))} />;
+}
+
+function ComplaintProviderSelect(props: { id?: string; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
+  const list = useApi<{ id: number; name: string; creditCode: string | null }[]>('/api/v1/workflow/providers', { limit: 50 });
+  return <Select {...props} showSearch optionFilterProp="label" loading={list.loading} options={(list.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />;
+}
+
 function Field({ path, name, schema, required }: { path: (string | number)[]; name: string; schema: JsonSchema; required: boolean }): ReactNode {
   const t = useT(workflow);
   const l = useLabels();
-  const label = `${l.field(name)}${required ? '' : ` ${t('optional')}`}`;
+  const machine = useContext(FormMachine);
+  const label = `${l.field(name, !!schema.enum)}${required ? '' : ` ${t('optional')}`}`;
   const rules = required ? [{ required: true, message: l.field(name) }] : [];
   if (schema.type === 'object' && schema.properties) {
     return (
       <fieldset className="jf-wf-fieldset" key={path.join('.')}>
         <legend>{l.field(name)}</legend>
+        {/* Inside an optional group nothing is required of the form: one fills the group or leaves it (the server checks which). */}
         {Object.entries(schema.properties).map(([k, s]) => (
-          <Field key={k} path={[...path, k]} name={k} schema={s} required={(schema.required ?? []).includes(k)} />
+          <Field key={k} path={[...path, k]} name={k} schema={s} required={required && (schema.required ?? []).includes(k)} />
         ))}
       </fieldset>
     );
@@ -85,11 +124,17 @@ function Field({ path, name, schema, required }: { path: (string | number)[]; na
   }
   let control: ReactNode;
   if (name === 'ruleId') control = <ViolationSelect aria-label={label} />;
+  else if (name === 'providerId' && machine === 'complaint') control = <ComplaintProviderSelect aria-label={label} />;
+  else if (name === 'publicAreaId') control = <PublicAreaSelect aria-label={label} />;
+  else if (name === 'systemIds') control = <AreaSystemsSelect aria-label={label} />;
   else if (REF[name] && (schema.type === 'integer' || schema.type === 'number')) control = <RefSelect kind={REF[name]} aria-label={label} />;
   else if (schema.type === 'array' && schema.items?.enum) {
     const n = name;
     control = <Select mode="multiple" aria-label={label} optionFilterProp="label" options={schema.items.enum.map((v) => ({ value: v, label: l.option(n, v) }))} />;
-  } else if (schema.type === 'array') control = <Select mode="tags" aria-label={label} open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} />;
+  } else if (schema.type === 'array') {
+    // Not split at spaces: a standard is written "GB 50348-2018", a name may have one.
+    control = <Select mode="tags" aria-label={label} open={false} suffixIcon={null} tokenSeparators={[',', '，', '、', ';', '；']} />;
+  }
   else if (schema.enum) control = <Select aria-label={label} showSearch optionFilterProp="label" options={schema.enum.map((v) => ({ value: v, label: l.option(name, v) }))} />;
   else if (schema.type === 'boolean') {
     return (
@@ -133,14 +178,14 @@ export function toInput(schema: JsonSchema | null, values: unknown): Record<stri
   return (clean(schema ?? { type: 'object', properties: {} }, values ?? {}, true) as Record<string, unknown>) ?? {};
 }
 
-export function SchemaFields({ schema }: { schema: JsonSchema | null }) {
+export function SchemaFields({ schema, machine }: { schema: JsonSchema | null; machine?: string }) {
   if (!schema?.properties) return null;
   return (
-    <>
+    <FormMachine.Provider value={machine}>
       {Object.entries(schema.properties).map(([k, s]) => (
         <Field key={k} path={[k]} name={k} schema={s} required={(schema.required ?? []).includes(k)} />
       ))}
-    </>
+    </FormMachine.Provider>
   );
 }
 

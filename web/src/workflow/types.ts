@@ -39,6 +39,8 @@ export interface Item {
   closedAt: string | null;
   data: Record<string, unknown>;
   actions: ItemAction[];
+  /** The caller's own acts the state does not allow yet, with the states they need and their rule. */
+  notYet?: (ItemAction & { from: { name: string; label: Bilingual }[] })[];
 }
 
 export interface HistoryEntry {
