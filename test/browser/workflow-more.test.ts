@@ -72,11 +72,15 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 const PDFTOTEXT = (() => {
+  let found: string | null = null;
   try {
-    return execFileSync('which', ['pdftotext']).toString().trim() || null;
+    found = execFileSync('which', ['pdftotext']).toString().trim() || null;
   } catch {
-    return null;
+    found = null;
   }
+  // Under CI the printed text is always checked: .ci/run installs poppler-utils.
+  if (!found && process.env.CI === 'true') throw new Error('CI=true but pdftotext is missing: install the Debian package "poppler-utils" (see .ci/run)');
+  return found;
 })();
 
 /**
