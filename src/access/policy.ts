@@ -109,7 +109,9 @@ const GRANTS: readonly Grant[] = [
   // Workflows. Which transition each party may take is in the state machines
   // (src/workflow); here is only whose items they are.
   // Art 6, 16-18, 26-35: the police receive filings, inspect, order, fine, warn and reward in their area.
-  { roles: SUPERVISORS, kinds: WORKFLOW_KINDS, actions: ['read', 'create', 'decide', 'export'], scope: 'jurisdiction' },
+  { roles: SUPERVISORS, kinds: WORKFLOW_KINDS, actions: ['read', 'decide', 'export'], scope: 'jurisdiction' },
+  // They open only their own procedures: a filing, a design review, a consultation or a complaint is the party's to open (Art 9 ¶2, 12, 16, 28).
+  { roles: SUPERVISORS, kinds: ['inspection', 'case', 'warning', 'reward'], actions: ['create'], scope: 'jurisdiction' },
   // Art 16-17: a provider files and refiles; it sees the orders, complaints and warnings that concern it.
   { roles: ['provider'], kinds: ['filing'], actions: ['read', 'create', 'update'], scope: 'own-provider' },
   { roles: ['provider'], kinds: ['case', 'complaint', 'warning'], actions: ['read', 'update'], scope: 'own-provider' },
