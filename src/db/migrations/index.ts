@@ -9,6 +9,7 @@ import compliance from './0006-compliance.js';
 import applicationCodes from './0007-application-codes.js';
 import ledgerSubjects from './0007-ledger-subjects.js';
 import registryChanges from './0010-registry-changes.js';
+import keyUnitTypeLists from './0011-key-unit-type-lists.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -25,4 +26,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0007-application-codes': applicationCodes,
   '0007-ledger-subjects': ledgerSubjects,
   '0010-registry-changes': registryChanges,
+  '0011-key-unit-type-lists': keyUnitTypeLists,
 };
