@@ -181,10 +181,13 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
 
   // Captured information: lawful accesses, refused attempts, emergency uses to review.
   if (covers(scopeOf('captured-event'), prefix)) {
-    figure('accesses', { zh: '查看、复制、使用采获信息（近12个月）', en: 'Accesses to captured information (12 months)' }, await ctx.repo.eventsByPlace('allowed', from, prefix, by), { article: 24, paragraph: 1 }, '/captured');
-    figure('refusals', { zh: '被拒绝的访问（近12个月）', en: 'Refused attempts (12 months)' }, await ctx.repo.eventsByPlace('refused', from, prefix, by), { article: 22 }, '/captured');
-    series.push({ key: 'accesses', label: { zh: '访问采获信息', en: 'Accesses' }, article: articleRef({ article: 24, paragraph: 1 }), href: '/captured', values: toSeries(months, await ctx.repo.eventsPerMonth('allowed', from, prefix)) });
-    series.push({ key: 'refusals', label: { zh: '被拒绝的访问', en: 'Refused attempts' }, article: articleRef({ article: 22 }), href: '/captured', values: toSeries(months, await ctx.repo.eventsPerMonth('refused', from, prefix)) });
+    const [byPlace, byMonth] = [await ctx.repo.eventsByPlace(from, prefix, by), await ctx.repo.eventsPerMonth(from, prefix)];
+    const placeMap = (o: string) => new Map(byPlace.filter((r) => r.outcome === o).map((r) => [r.place, r.n]));
+    const monthMap = (o: string) => new Map(byMonth.filter((r) => r.outcome === o).map((r) => [r.month, r.n]));
+    figure('accesses', { zh: '查看、复制、使用采获信息（近12个月）', en: 'Accesses to captured information (12 months)' }, placeMap('allowed'), { article: 24, paragraph: 1 }, '/captured');
+    figure('refusals', { zh: '被拒绝的访问（近12个月）', en: 'Refused attempts (12 months)' }, placeMap('refused'), { article: 22 }, '/captured');
+    series.push({ key: 'accesses', label: { zh: '访问采获信息', en: 'Accesses' }, article: articleRef({ article: 24, paragraph: 1 }), href: '/captured', values: toSeries(months, monthMap('allowed')) });
+    series.push({ key: 'refusals', label: { zh: '被拒绝的访问', en: 'Refused attempts' }, article: articleRef({ article: 22 }), href: '/captured', values: toSeries(months, monthMap('refused')) });
   }
   if (covers(scopeOf('access-request'), prefix)) {
     figure('emergencyAwaitingReview', { zh: '待复核的紧急使用', en: 'Emergency uses awaiting review' }, await ctx.repo.emergencyAwaitingReview(now.toISOString(), prefix, by), { article: 24, paragraph: 2 }, '/captured/requests?awaitingReview=true');

@@ -6,6 +6,7 @@ import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
 import workflow from './0005-workflow.js';
 import compliance from './0006-compliance.js';
+import dashboard from './0007-dashboard.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -19,4 +20,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0004-vault': vault,
   '0005-workflow': workflow,
   '0006-compliance': compliance,
+  '0007-dashboard': dashboard,
 };

@@ -12,6 +12,8 @@ import './workspace.css';
 
 /** The figures compared place by place, in this order. */
 const PLACE_FIGURES = ['keyUnitsInViolation', 'openHazards', 'rectificationOrders', 'overdue', 'complaints'] as const;
+/** The chart adds the units themselves, so a place with nothing wrong still shows. */
+const CHART_FIGURES = ['keyUnits', ...PLACE_FIGURES] as const;
 const ALERTING = new Set(['keyUnitsInViolation', 'overdue', 'refusals', 'emergencyAwaitingReview']);
 const COLORS = { violation: '#cf1322', obligation: '#d48806', compliant: '#389e0d' };
 
@@ -36,9 +38,10 @@ export default function DashboardView() {
   };
   const figure = (key: string) => d?.figures.find((f) => f.key === key);
 
+  const chartFigures = useMemo(() => (d ? CHART_FIGURES.map((k) => d.figures.find((f) => f.key === k)).filter((f) => !!f) : []), [d]);
   const placeOption = useMemo<ChartOption | null>(() => {
     if (!d) return null;
-    const figs = PLACE_FIGURES.map((k) => d.figures.find((f) => f.key === k)).filter((f) => !!f);
+    const figs = chartFigures;
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -47,7 +50,7 @@ export default function DashboardView() {
       yAxis: { type: 'value', minInterval: 1 },
       series: figs.map((f) => ({ name: b(f.label), type: 'bar', data: d.places.map((p) => f.byPlace[p.code] ?? 0) })),
     };
-  }, [d, b]);
+  }, [d, b, chartFigures]);
 
   const categoryRows = useMemo(() => d?.categories.filter((c) => c.total > 0) ?? [], [d]);
   const categoryOption = useMemo<ChartOption | null>(() => {
@@ -128,7 +131,7 @@ export default function DashboardView() {
       </TileGrid>
 
       <div className="jf-ws-charts">
-        <Card size="small" title={placesLabel} className="jf-ws-chart-card" data-tour="places">
+        <Card size="small" title={placesLabel} className="jf-ws-chart-card jf-ws-chart-wide" data-tour="places">
           {placeOption && (
             <Chart
               testId="chart-places"
@@ -137,7 +140,7 @@ export default function DashboardView() {
               height={d.places.length > 8 ? 340 : 300}
               onPick={(i, s) => {
                 const p = d.places[i];
-                const f = figure(PLACE_FIGURES[s]);
+                const f = chartFigures[s];
                 if (p?.drill) drill(p.code);
                 else if (f) navigate(f.href);
               }}

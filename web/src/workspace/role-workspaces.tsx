@@ -204,7 +204,7 @@ export function OversightWorkspace() {
   const missed = useApi<{ total: number }>('/api/v1/workflow/oversight/missed-deadlines', { open: true, limit: 1 });
   const refusals = useApi<{ total: number }>('/api/v1/workflow/oversight/refusals', { limit: 1 });
   const emergency = useApi<{ items: unknown[] }>('/api/v1/access-requests', { kind: 'emergency', awaitingReview: true, limit: 1000 });
-  const ledger = useApi<{ treeSize: number; signedAt: string }>('/api/v1/ledger/status');
+  const ledger = useApi<{ treeSize: number; signedAt: string | null }>('/api/v1/ledger/status');
   return (
     <>
       <TileGrid label={t('sectionOversight')} tour="oversight">
@@ -217,7 +217,7 @@ export function OversightWorkspace() {
           value={ledger.data?.treeSize}
           to="/ledger"
           article={art(36)}
-          extra={ledger.data ? <span>{t('signedAt', { date: ledger.data.signedAt.slice(0, 16).replace('T', ' ') })}</span> : null}
+          extra={ledger.data?.signedAt ? <span>{t('signedAt', { date: ledger.data.signedAt.slice(0, 16).replace('T', ' ') })}</span> : null}
         />
       </TileGrid>
       <Typography.Paragraph>
