@@ -81,7 +81,7 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
-  it('takes a city supervisor from the key units figure down to the list of its units, and to one of them', async () => {
+  it("takes a city supervisor from the key units figure down to the list of the city's units", async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-keyUnits');
     const figure = page.getByTestId('figure-keyUnits');

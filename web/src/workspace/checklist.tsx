@@ -54,7 +54,10 @@ export function checklistOf(assessments: readonly Assessment[]): ChecklistLine[]
       l.status = status;
       l.text = text;
     }
-    l.entities.push({ type: a.entity.type, id: a.entity.id, name: a.entity.name, status });
+    // A finding and an unknown fact can name the same duty of the same entity: it is listed once, at its worst.
+    const seen = l.entities.find((e) => e.type === a.entity.type && e.id === a.entity.id);
+    if (!seen) l.entities.push({ type: a.entity.type, id: a.entity.id, name: a.entity.name, status });
+    else if (RANK[status] < RANK[seen.status]) seen.status = status;
   };
   for (const a of assessments) {
     for (const f of a.findings) {

@@ -58,6 +58,10 @@ describe("a key unit's obligations checklist", () => {
     expect(art14.status).toBe('missing');
     expect(art14.entities.filter((e) => e.status === 'missing').map((e) => e.name)).toEqual(['摄像机2']);
   });
+  it('names each entity once on a line, even when a finding and an unknown fact both speak of it', () => {
+    const twice = checklistOf([{ ...unit, findings: [finding('/law/11#p1-i1', 11, 'obligation')], unknownFacts: [{ fact: 'duties', label: { zh: '是否制定制度', en: 'Rules set?' }, citation: { article: 11 }, citationLabel: { zh: '第十一条', en: 'Art 11' }, href: '/law/11#p1-i1' }] }]);
+    expect(twice[0].entities).toHaveLength(1);
+  });
   it('counts a duty whose fact the registry does not hold as still to be shown (art 12 ¶2 design review)', () => {
     expect(lines.find((l) => l.article === 12)!.status).toBe('toShow');
     expect(lines.find((l) => l.article === 10)!.status).toBe('done');
