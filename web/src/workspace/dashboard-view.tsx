@@ -113,7 +113,7 @@ export default function DashboardView() {
 
   return (
     <div className="jf-ws-dashboard" data-testid="dashboard">
-      <Breadcrumb items={crumbs} className="jf-ws-crumbs" />
+      {d.parent && <Breadcrumb items={crumbs} className="jf-ws-crumbs" />}
       <Typography.Title level={2} className="jf-ws-dashboard-title">
         {t('dashboardOf', { place: d.division.name })}
       </Typography.Title>
