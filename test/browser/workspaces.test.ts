@@ -129,6 +129,28 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it('shows a visitor without a login the public pages and the regulation', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.goto('/');
+    const home = page.getByTestId('public-home');
+    await home.waitFor();
+    const links = await home.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/law', '/public/providers', '/public/warnings', '/verify', '/login']));
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a citizen's workspace on a phone", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openWorkspace(page, 'demo-citizen', 'citizen', 'tile-viewing');
+    await screenshot(page, 'workspace-citizen-phone');
+    // The workspace itself: every tile within the phone's width (the header above it is the shell's).
+    const overflowing = await page.getByTestId('workspace-citizen').evaluate((ws) => [ws, ...ws.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length);
+    expect(overflowing).toBe(0);
+    await context.close();
+  });
+
   it('speaks English after the switch', async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-keyUnits');
