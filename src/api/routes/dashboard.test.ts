@@ -48,6 +48,8 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     // Shenhe (Shenyang): a bank branch without a system; Zhongshan (Dalian): another.
     id.bank = await create('key-units', { name: '沈河支行', unitType: 'bank_branch', divisionCode: '210103' });
     id.dalianBank = await create('key-units', { name: '大连中山支行', unitType: 'bank_branch', divisionCode: '210202' });
+    // Dalian: a research site involving state secrets (art 19), which oversight does not see.
+    id.secret = await create('key-units', { name: '某研究所试验场所', unitType: 'research_site', divisionCode: '210202', restricted: true });
     t.clock.advance(3_600_000);
     await sweep(complianceContext(t.tdb, t.clock));
 
@@ -86,8 +88,8 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     expect(b.places).toHaveLength(14);
     expect(b.places.map((p: { code: string }) => p.code)).toContain('210200');
     const units = fig(b, 'keyUnits');
-    expect(units).toMatchObject({ value: 4, href: '/registry/key-units', article: { href: '/law/10#p1' } });
-    expect(units.byPlace).toMatchObject({ '210100': 3, '210200': 1 });
+    expect(units).toMatchObject({ value: 5, href: '/registry/key-units', article: { href: '/law/10#p1' } });
+    expect(units.byPlace).toMatchObject({ '210100': 3, '210200': 2 });
     const orders = fig(b, 'rectificationOrders');
     expect(orders).toMatchObject({ value: 2, href: '/work/items?machine=case&open=true', article: { href: '/law/31' } });
     expect(orders.byPlace).toMatchObject({ '210100': 1, '210200': 1 });
@@ -160,9 +162,10 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     }
   });
 
-  it('gives oversight the province, with the emergency uses awaiting review (art 24 ¶2)', async () => {
+  it('gives oversight the province, with the emergency uses awaiting review (art 24 ¶2), and no unit that involves state secrets (art 19)', async () => {
     const b = await board(oversight);
     expect(b.division.code).toBe('210000');
+    expect(fig(b, 'keyUnits').byPlace).toMatchObject({ '210100': 3, '210200': 1 });
     expect(fig(b, 'emergencyAwaitingReview')).toMatchObject({ value: 0, article: { href: '/law/24#p2' } });
   });
 
