@@ -102,7 +102,7 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
 
   const now = ctx.clock.now();
   const months = monthsUpTo(now, MONTHS);
-  const from = monthStart(months[0]);
+  const bounds = months.map((month) => ({ month, start: monthStart(month) }));
   const figures: Figure[] = [];
   const series: Series[] = [];
   const deadlines: Dashboard['deadlines'] = [];
@@ -167,7 +167,7 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
       label: { zh: '立案（隐患、违法）', en: 'Cases opened' },
       article: articleRef({ article: 31 }),
       href: '/work/items?machine=case',
-      values: toSeries(months, await ctx.repo.itemsPerMonth('case', from, prefix, r)),
+      values: toSeries(months, await ctx.repo.itemsPerMonth('case', bounds, prefix, r)),
     });
   }
   const filingScope = scopeOf('filing');
@@ -181,9 +181,14 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
 
   // Captured information: lawful accesses, refused attempts, emergency uses to review.
   if (covers(scopeOf('captured-event'), prefix)) {
-    const [byPlace, byMonth] = [await ctx.repo.eventsByPlace(from, prefix, by), await ctx.repo.eventsPerMonth(from, prefix)];
-    const placeMap = (o: string) => new Map(byPlace.filter((r) => r.outcome === o).map((r) => [r.place, r.n]));
-    const monthMap = (o: string) => new Map(byMonth.filter((r) => r.outcome === o).map((r) => [r.month, r.n]));
+    const events = await ctx.repo.eventCounts(bounds, prefix, by);
+    const sumBy = (o: string, key: 'place' | 'month') => {
+      const out = new Map<string, number>();
+      for (const r of events) if (r.outcome === o) out.set(r[key], (out.get(r[key]) ?? 0) + r.n);
+      return out;
+    };
+    const placeMap = (o: string) => sumBy(o, 'place');
+    const monthMap = (o: string) => sumBy(o, 'month');
     figure('accesses', { zh: '查看、复制、使用采获信息（近12个月）', en: 'Accesses to captured information (12 months)' }, placeMap('allowed'), { article: 24, paragraph: 1 }, '/captured');
     figure('refusals', { zh: '被拒绝的访问（近12个月）', en: 'Refused attempts (12 months)' }, placeMap('refused'), { article: 22 }, '/captured');
     series.push({ key: 'accesses', label: { zh: '访问采获信息', en: 'Accesses' }, article: articleRef({ article: 24, paragraph: 1 }), href: '/captured', values: toSeries(months, monthMap('allowed')) });
