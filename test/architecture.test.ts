@@ -21,6 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   workflow: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
   vault: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
   compliance: ['shared', 'db', 'law', 'access', 'registry'],
+  dashboard: ['shared', 'db', 'law', 'access', 'workflow'],
   api: ['*'],
   cli: ['*'],
 };

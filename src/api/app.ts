@@ -17,6 +17,7 @@ import { accessRequestRoutes } from './routes/access-requests.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { capturedRoutes } from './routes/captured.js';
 import { complianceRoutes } from './routes/compliance.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { entityAssessmentRoutes } from './routes/entity-assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(registryRoutes);
   await app.register(workflowRoutes);
   await app.register(publicRoutes);
+  await app.register(dashboardRoutes);
 
   const serveWeb = opts.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -1,0 +1,166 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complianceContext, sweep } from '../../src/compliance/index.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
+
+/** Serious and critical axe-core findings (WCAG 2.1 A and AA), as `rule: targets`. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Each demo account, the role whose workspace it gets, and something only that workspace shows once it has loaded. */
+const ROLES = [
+  { username: 'demo-province', role: 'province_supervisor', ready: 'figure-keyUnits', text: '辽宁省技防监管看板' },
+  { username: 'demo-shenyang', role: 'city_supervisor', ready: 'figure-keyUnits', text: '沈阳市技防监管看板' },
+  { username: 'demo-heping', role: 'county_supervisor', ready: 'figure-keyUnits', text: '和平区技防监管看板' },
+  { username: 'demo-station', role: 'station_officer', ready: 'tile-viewing-submitted', text: '公民查看申请' },
+  { username: 'demo-school', role: 'key_unit', ready: 'checklist', text: '技防义务清单' },
+  { username: 'demo-provider', role: 'provider', ready: 'tile-public-list', text: '备案与名录' },
+  { username: 'demo-investigator', role: 'investigator', ready: 'tile-access-requests', text: '采获信息查看、复制、使用' },
+  { username: 'demo-citizen', role: 'citizen', ready: 'tile-viewing', text: '我的申请' },
+  { username: 'demo-oversight', role: 'oversight', ready: 'tile-ledger', text: '执法监督' },
+] as const;
+
+/** Logs in, waits for the workspace, and closes the first-run tour, which opens by itself on a first visit. */
+async function openWorkspace(page: Page, username: string, role: string, ready: string) {
+  await logIn(page, username, DEMO_PASSWORD);
+  await page.goto('/');
+  await page.getByTestId(`workspace-${role}`).waitFor();
+  await page.getByTestId(ready).waitFor();
+  const tour = page.locator('.ant-tour');
+  await tour.waitFor();
+  await tour.locator('.ant-tour-close').click();
+  await tour.waitFor({ state: 'hidden' });
+}
+
+describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    // The demo Liaoning, swept once so that key units have a compliance state.
+    server = await startServer({ seed: 'demo', prepare: async (tdb) => void (await sweep(complianceContext(tdb, systemClock))) });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(ROLES)("shows $username the workspace of its role, with nothing serious for axe", async ({ username, role, ready, text }) => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, username, role, ready);
+    await page.getByText(text, { exact: true }).first().waitFor();
+    // Every number that rests on an article says which, linked to its text.
+    expect(await page.locator('.jf-ws-tile .jf-article-link, [data-testid="checklist"] .jf-article-link').count()).toBeGreaterThan(0);
+    // Numbers are filled in before the picture is taken.
+    await eventually(() => page.locator('.jf-ws-tile-value').evaluateAll((els) => els.filter((e) => e.textContent === '–').length)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `workspace-${role}`);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the province all fourteen cities side by side, in the table beside the chart', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-province', 'province_supervisor', 'figure-keyUnits');
+    await page.getByTestId('chart-places').locator('canvas').waitFor();
+    const places = page.locator('.jf-ws-place-table tbody tr.ant-table-row td:first-child');
+    await eventually(() => places.count()).toBe(14);
+    expect(await places.allTextContents()).toEqual(expect.arrayContaining(['沈阳市', '大连市', '葫芦岛市']));
+    // Down to a city: the same dashboard, by county.
+    await page.locator('.jf-ws-place-table').getByRole('link', { name: '大连市' }).click();
+    await page.getByRole('heading', { name: '大连市技防监管看板' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('division')).toBe('210200');
+    expect(await page.locator('.jf-ws-place-table tbody tr.ant-table-row td:first-child').allTextContents()).toContain('中山区');
+    await context.close();
+  });
+
+  it("takes a city supervisor from the key units figure down to the list of the city's units", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-keyUnits');
+    const figure = page.getByTestId('figure-keyUnits');
+    const shown = Number(await figure.locator('.jf-ws-tile-value').textContent());
+    expect(shown).toBeGreaterThan(0);
+    // Art 10 ¶1 is the article the figure rests on.
+    expect(await figure.locator('.jf-article-link').getAttribute('href')).toBe('/law/10#p1');
+    await figure.locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 1, name: '技术防范重点单位' }).waitFor();
+    expect(page.url()).toContain('/registry/key-units?divisionCode=210100');
+    await eventually(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${shown} 条`);
+    await context.close();
+  });
+
+  it("never shows a county supervisor another county's places", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-heping', 'county_supervisor', 'figure-keyUnits');
+    expect(await page.locator('.jf-ws-place-table tbody tr.ant-table-row td:first-child').allTextContents()).toEqual(['和平区']);
+    await page.goto('/?division=210103');
+    await page.locator('.ant-alert-error').waitFor();
+    await context.close();
+  });
+
+  it("lists a key unit's duties of art 10-15 and 23, each with its article", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-school', 'key_unit', 'checklist');
+    const lines = page.getByTestId('checklist-line');
+    await eventually(() => lines.count()).toBeGreaterThan(3);
+    const articles = await lines.locator('.jf-article-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(articles.some((h) => h?.startsWith('/law/10'))).toBe(true);
+    expect(articles.some((h) => h?.startsWith('/law/11'))).toBe(true);
+    expect(articles.every((h) => /^\/law\/(10|11|12|13|14|15|23)(#|$)/.test(h ?? ''))).toBe(true);
+    await context.close();
+  });
+
+  it('shows the tour once per account, and again on request', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-citizen', 'citizen', 'tile-viewing');
+    await page.reload();
+    await page.getByTestId('tile-viewing').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.ant-tour').isVisible()).toBe(false);
+    await page.getByTestId('tour-restart').click();
+    await page.locator('.ant-tour').getByText('欢迎使用您的工作台').waitFor();
+    await context.close();
+  });
+
+  it('shows a visitor without a login the public pages and the regulation', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.goto('/');
+    const home = page.getByTestId('public-home');
+    await home.waitFor();
+    const links = await home.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/law', '/public/providers', '/public/warnings', '/verify', '/login']));
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a citizen's workspace on a phone", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openWorkspace(page, 'demo-citizen', 'citizen', 'tile-viewing');
+    await screenshot(page, 'workspace-citizen-phone');
+    // The workspace itself: every tile within the phone's width (the header above it is the shell's).
+    const overflowing = await page.getByTestId('workspace-citizen').evaluate((ws) => [ws, ...ws.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length);
+    expect(overflowing).toBe(0);
+    await context.close();
+  });
+
+  it('speaks English after the switch', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-keyUnits');
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    await switchLanguage(page, 'en');
+    await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
+    await page.getByRole('heading', { name: 'Supervision dashboard: 沈阳市' }).waitFor();
+    expect(await page.getByTestId('figure-keyUnits').locator('.jf-ws-tile-title').textContent()).toBe('Key units');
+    expect(await page.getByText('技防监管看板').count()).toBe(0);
+    await screenshot(page, 'workspace-city_supervisor-en');
+    await context.close();
+  });
+});

@@ -1,0 +1,243 @@
+import { Card, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useBilingual, useLang, useT, type Bilingual } from '../i18n/i18n';
+import { registry } from '../i18n/registry';
+import type { SessionUser } from '../session/session';
+import { menuRegistries, ownRecordKind } from '../shell/menu';
+import { useApi } from '../ui/use-api';
+import { Checklist } from './checklist';
+import { workspace } from './i18n';
+import { Tile, TileGrid } from './tile';
+
+/** An article as the tiles show it; the law pages hold the text. */
+function art(article: number, paragraph?: number, item?: number): { label: Bilingual; href: string } {
+  const cn = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  const zhNum = (n: number) => (n < 10 ? cn[n] : `${n >= 20 ? cn[Math.floor(n / 10)] : ''}十${cn[n % 10]}`);
+  return {
+    label: {
+      zh: `第${zhNum(article)}条${paragraph ? `第${zhNum(paragraph)}款` : ''}${item ? `第（${zhNum(item)}）项` : ''}`,
+      en: `Art ${article}${paragraph ? ` ¶${paragraph}` : ''}${item ? ` (${item})` : ''}`,
+    },
+    href: `/law/${article}${paragraph ? `#p${paragraph}${item ? `-i${item}` : ''}` : ''}`,
+  };
+}
+
+interface ItemList {
+  total: number;
+  items: { id: number; title: string; machine: string; state: string; stateLabel: Bilingual; dueAt: string | null; overdue: boolean; terminal: boolean }[];
+}
+
+/** What awaits the caller in the workflows: every role that acts has one. */
+function InboxTile() {
+  const t = useT(workspace);
+  const inbox = useApi<{ total: number; overdue: number }>('/api/v1/workflow/inbox');
+  return (
+    <Tile
+      testId="tile-inbox"
+      title={t('tileInbox')}
+      value={inbox.data?.total}
+      to="/work"
+      tone={inbox.data?.overdue ? 'alert' : undefined}
+      extra={inbox.data?.overdue ? <span className="jf-ws-violation">{t('overdueCount', { count: inbox.data.overdue })}</span> : null}
+    />
+  );
+}
+
+function ItemsTile({ machine, title, article, open = true, testId }: { machine: string; title: string; article: { label: Bilingual; href: string }; open?: boolean; testId?: string }) {
+  const items = useApi<ItemList>('/api/v1/workflow/items', { machine, open: open || undefined, limit: 1 });
+  return <Tile testId={testId} title={title} value={items.data?.total} to={`/work/items?machine=${machine}${open ? '&open=true' : ''}`} article={article} />;
+}
+
+/** A short list of items with their state, each linked. */
+function ItemsList({ machine, empty }: { machine: string; empty: string }) {
+  const b = useBilingual();
+  const items = useApi<ItemList>('/api/v1/workflow/items', { machine, limit: 5 });
+  if (!items.data?.items.length) return <Typography.Paragraph type="secondary">{empty}</Typography.Paragraph>;
+  return (
+    <ul className="jf-ws-list">
+      {items.data.items.map((i) => (
+        <li key={i.id}>
+          <Link to={`/work/items/${i.id}`}>{i.title}</Link> · {b(i.stateLabel)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RegistryTile({ kind, title }: { kind: string; title: string }) {
+  const list = useApi<{ total: number }>(`/api/v1/registry/${kind}`, { pageSize: 1 });
+  return <Tile testId={`tile-${kind}`} title={title} value={list.data?.total} to={`/registry/${kind}`} article={art(10, 2)} />;
+}
+
+interface Viewing {
+  id: number;
+  state: string;
+  mode?: string | null;
+  documentNo?: string | null;
+}
+
+function countBy<T>(xs: readonly T[] | undefined, f: (x: T) => boolean): number | undefined {
+  return xs ? xs.filter(f).length : undefined;
+}
+
+/** Art 25 ¶1: the station's queue of citizens' viewing applications and the documents it issued. */
+export function StationWorkspace() {
+  const t = useT(workspace);
+  const list = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
+  const items = list.data?.items;
+  return (
+    <>
+      <TileGrid label={t('sectionQueue')} tour="queue">
+        <Tile testId="tile-viewing-submitted" title={t('tileViewingSubmitted')} value={countBy(items, (v) => v.state === 'submitted')} to="/captured/viewing" article={art(25, 1)} />
+        <Tile title={t('tileViewingRegistered')} value={countBy(items, (v) => v.state === 'registered')} to="/captured/viewing" article={art(25, 1)} />
+        <Tile title={t('tileViewingDocuments')} value={countBy(items, (v) => !!v.documentNo)} to="/captured/viewing" article={art(25, 1)} />
+        <Tile title={t('tileViewingRefused')} value={countBy(items, (v) => v.state === 'refused')} to="/captured/viewing" article={art(25, 1)} />
+      </TileGrid>
+      <TileGrid label={t('sectionWork')} tour="work">
+        <InboxTile />
+        <RegistryTile kind="key-units" title={t('tileUnitsInArea')} />
+      </TileGrid>
+    </>
+  );
+}
+
+/** Art 10-15, 23-25: the unit's duties, its records, its recordings and what it must answer. */
+export function KeyUnitWorkspace({ user }: { user: SessionUser }) {
+  const t = useT(workspace);
+  const tr = useT(registry);
+  const requests = useApi<{ items: { id: number; state: string }[] }>('/api/v1/access-requests', { limit: 1000 });
+  const viewings = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
+  const toHandle = (requests.data?.items.filter((r) => r.state === 'awaiting_registration').length ?? 0) + (viewings.data?.items.filter((v) => v.state === 'approved').length ?? 0);
+  return (
+    <>
+      <section className="jf-ws-section" aria-label={t('sectionChecklist')} data-tour="checklist">
+        <h2 className="jf-ws-section-title">{t('sectionChecklist')}</h2>
+        <Typography.Paragraph type="secondary">{t('checklistIntro')}</Typography.Paragraph>
+        {user.keyUnitId != null && <Checklist keyUnitId={user.keyUnitId} />}
+      </section>
+      <TileGrid label={t('sectionRecords')} tour="records">
+        <Tile testId="tile-own-unit" title={t('tileOwnUnit')} value={1} to={`/registry/key-units`} article={art(10, 1)} />
+        <RegistryTile kind="sites" title={tr('kind.sites')} />
+        <RegistryTile kind="security-systems" title={tr('kind.security-systems')} />
+        <RegistryTile kind="devices" title={tr('kind.devices')} />
+        <Tile title={t('tileSignage')} value={t('open')} to="/law/15" article={art(15)} />
+        <Tile title={t('tileRecordings')} value={t('open')} to="/captured" article={art(23, 2)} />
+      </TileGrid>
+      <TileGrid label={t('sectionWork')} tour="work">
+        <Tile testId="tile-requests" title={t('tileRequestsToHandle')} value={requests.data && viewings.data ? toHandle : undefined} to="/captured/requests" article={art(24, 1)} />
+        <InboxTile />
+        <ItemsTile machine="case" title={t('tileOrders')} article={art(31)} />
+      </TileGrid>
+    </>
+  );
+}
+
+/** Art 16-18, 20, 28: the provider's filing, its place on the public list, warnings and complaints. */
+export function ProviderWorkspace() {
+  const t = useT(workspace);
+  const b = useBilingual();
+  const own = useApi<{ items: { id: number; name: string; creditCode: string }[] }>('/api/v1/registry/providers', { pageSize: 1 });
+  const code = own.data?.items[0]?.creditCode;
+  const listed = useApi<{ total: number; items: { name: string; filingAuthority: { name: Bilingual }; receiptNumber: string; warning: { listed: boolean; count: number } }[] }>(
+    code ? '/api/v1/public/providers' : null,
+    { q: code ?? '', limit: 1 },
+  );
+  const entry = listed.data?.items[0];
+  return (
+    <>
+      <TileGrid label={t('sectionFiling')} tour="filing">
+        <ItemsTile testId="tile-filings" machine="provider-filing" title={t('tileFilings')} article={art(16, 1)} open={false} />
+        <Tile
+          testId="tile-public-list"
+          title={t('tilePublicList')}
+          value={listed.data ? (entry ? t('onList') : t('notOnList')) : undefined}
+          to="/public/providers"
+          article={art(18)}
+          tone={listed.data && !entry ? 'alert' : entry ? 'ok' : undefined}
+          extra={entry ? <span>{t('filedWith', { organ: b(entry.filingAuthority.name), number: entry.receiptNumber })}</span> : null}
+        />
+        <Tile title={t('tileWarnings')} value={entry ? entry.warning.count : listed.data ? 0 : undefined} to="/public/warnings" article={art(28)} tone={entry?.warning.listed ? 'alert' : undefined} />
+        <ItemsTile machine="complaint" title={t('tileComplaints')} article={art(28)} />
+        <InboxTile />
+      </TileGrid>
+      <Card size="small" title={t('filingHistory')} className="jf-ws-chart-card">
+        <ItemsList machine="provider-filing" empty={t('noFiling')} />
+      </Card>
+    </>
+  );
+}
+
+/** Art 24: the officer's access requests and the grants in force. */
+export function InvestigatorWorkspace() {
+  const t = useT(workspace);
+  const list = useApi<{ items: { id: number; kind: string; state: string }[] }>('/api/v1/access-requests', { limit: 1000 });
+  const items = list.data?.items;
+  return (
+    <TileGrid label={t('sectionAccess')} tour="access">
+      <Tile testId="tile-access-requests" title={t('tileAccessRequests')} value={items?.length} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileAccessPending')} value={countBy(items, (r) => r.state === 'awaiting_officers' || r.state === 'awaiting_registration')} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileGrants')} value={countBy(items, (r) => r.state === 'granted' || r.state === 'active')} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileEmergency')} value={countBy(items, (r) => r.kind === 'emergency')} to="/captured/requests" article={art(24, 2)} />
+      <RegistryTile kind="security-systems" title={t('tileSystemsLookup')} />
+    </TileGrid>
+  );
+}
+
+/** Art 25, 28: the citizen's applications and complaints. */
+export function CitizenWorkspace() {
+  const t = useT(workspace);
+  const viewings = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
+  const evidence = useApi<{ items: { id: number; state: string }[] }>('/api/v1/evidence-requests', { limit: 1000 });
+  return (
+    <TileGrid label={t('sectionApplications')} tour="applications">
+      <Tile testId="tile-viewing" title={t('tileMyViewing')} value={viewings.data?.items.length} to="/captured/viewing" article={art(25, 1)} />
+      <Tile title={t('tileMyEvidence')} value={evidence.data?.items.length} to="/captured/viewing" article={art(25, 2)} />
+      <ItemsTile machine="complaint" title={t('tileMyComplaints')} article={art(28)} open={false} />
+      <InboxTile />
+    </TileGrid>
+  );
+}
+
+/** Art 29, 36, 24 ¶2, 21(4): official acts, missed deadlines, emergency uses to review, the ledger. */
+export function OversightWorkspace() {
+  const t = useT(workspace);
+  const missed = useApi<{ total: number }>('/api/v1/workflow/oversight/missed-deadlines', { open: true, limit: 1 });
+  const refusals = useApi<{ total: number }>('/api/v1/workflow/oversight/refusals', { limit: 1 });
+  const emergency = useApi<{ items: unknown[] }>('/api/v1/access-requests', { kind: 'emergency', awaitingReview: true, limit: 1000 });
+  const ledger = useApi<{ treeSize: number; signedAt: string | null }>('/api/v1/ledger/status');
+  return (
+    <>
+      <TileGrid label={t('sectionOversight')} tour="oversight">
+        <Tile testId="tile-missed" title={t('tileMissedDeadlines')} value={missed.data?.total} to="/work/oversight" article={art(36)} tone={missed.data?.total ? 'alert' : undefined} />
+        <Tile title={t('tileRefusedActs')} value={refusals.data?.total} to="/work/oversight" article={art(29)} />
+        <Tile testId="tile-emergency" title={t('tileEmergencyReview')} value={emergency.data?.items.length} to="/captured/requests?awaitingReview=true" article={art(24, 2)} />
+        <Tile
+          testId="tile-ledger"
+          title={t('tileLedger')}
+          value={ledger.data?.treeSize}
+          to="/ledger"
+          article={art(36)}
+          extra={ledger.data?.signedAt ? <span>{t('signedAt', { date: ledger.data.signedAt.slice(0, 16).replace('T', ' ') })}</span> : null}
+        />
+      </TileGrid>
+      <Typography.Paragraph>
+        <Link to="/dashboard">{t('openDashboard')}</Link>
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+/** Whoever else logs in (the administrator): the registries they keep. */
+export function RegistriesWorkspace({ user }: { user: SessionUser }) {
+  const t = useT(workspace);
+  const tr = useT(registry);
+  const { lang } = useLang();
+  const own = ownRecordKind(user.role);
+  return (
+    <TileGrid label={t('sectionRegistries')}>
+      {menuRegistries(user.role).map((k) => (
+        <RegistryTile key={`${k}-${lang}`} kind={k} title={k === own ? t('tileOwnUnit') : tr(`kind.${k}` as never)} />
+      ))}
+    </TileGrid>
+  );
+}
