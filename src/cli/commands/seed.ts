@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { complianceContext, sweep } from '../../compliance/index.js';
+import type { JifangDb } from '../../db/database.js';
 import { RegistryRepository, syncReferenceData } from '../../registry/index.js';
 import { demoAccountLines, seedDemo, seedDemoIfEmpty } from '../../registry/seed/demo.js';
 import { DEFAULT_SEED, PROVINCE_SCALE, seedProvinceScale } from '../../registry/seed/province.js';
@@ -8,11 +10,20 @@ import { CliError, withDatabase } from '../runtime.js';
 
 let hookAdded = false;
 
-/** `serve` seeds the demo Liaoning into an empty database, and prints the accounts. */
+/** The demo's compliance sweep, so the supervisors' dashboards and the compliance pages have findings from the start. */
+async function sweepDemo(jdb: JifangDb): Promise<string> {
+  const s = await sweep(complianceContext(jdb, systemClock), { full: true });
+  return `Compliance sweep of the demo: ${s.examined} entities assessed in ${Math.round(s.seconds * 1000)} ms (jifang sweep runs it again).`;
+}
+
+/** `serve` seeds the demo Liaoning into an empty database, sweeps it, and prints the accounts. */
 function addDemoFirstRunHook() {
   if (hookAdded) return;
   hookAdded = true;
-  addFirstRunHook((jdb) => seedDemoIfEmpty(jdb, systemClock));
+  addFirstRunHook(async (jdb) => {
+    const lines = await seedDemoIfEmpty(jdb, systemClock);
+    return lines.length ? [lines[0], await sweepDemo(jdb), ...lines.slice(1)] : lines;
+  });
 }
 
 const count = (v: string) => {
@@ -44,6 +55,7 @@ export function registerSeedCommand(program: Command) {
             .filter(([, n]) => n > 0)
             .map(([k, n]) => `${n} ${k}`);
           process.stdout.write(`demo Liaoning: ${added.length ? `added ${added.join(', ')}` : 'already there, nothing added'}\n`);
+          if (added.length) process.stdout.write(`${await sweepDemo(jdb)}\n`);
           for (const line of demoAccountLines(r.accounts)) process.stdout.write(`${line}\n`);
         }
         if (o.scale) {
