@@ -6,9 +6,9 @@ import ledger from './0003-ledger.js';
 import vault from './0004-vault.js';
 import workflow from './0005-workflow.js';
 import compliance from './0006-compliance.js';
-import applicationCodes from './0007-application-codes.js';
-import dashboard from './0007-dashboard.js';
 import ledgerSubjects from './0007-ledger-subjects.js';
+import applicationCodes from './0008-application-codes.js';
+import dashboard from './0009-dashboard.js';
 import registryChanges from './0010-registry-changes.js';
 import keyUnitTypeLists from './0011-key-unit-type-lists.js';
 
@@ -24,9 +24,9 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0004-vault': vault,
   '0005-workflow': workflow,
   '0006-compliance': compliance,
-  '0007-application-codes': applicationCodes,
-  '0007-dashboard': dashboard,
   '0007-ledger-subjects': ledgerSubjects,
+  '0008-application-codes': applicationCodes,
+  '0009-dashboard': dashboard,
   '0010-registry-changes': registryChanges,
   '0011-key-unit-type-lists': keyUnitTypeLists,
 };
