@@ -100,6 +100,9 @@ export const complianceBench: BenchModule = {
       {
         const w = new SQLite(file);
         w.exec(`update devices set place_kind = 'hotel_room' where id % 997 = 0; update security_systems set retention_days = 15 where id % 499 = 0;`);
+        // A reused province was written at its own time: the sweeps run after it, as they would in use.
+        const latest = (w.prepare(`select max(t) as t from (select max(updated_at) as t from key_units union all select max(updated_at) from security_systems union all select max(updated_at) from devices)`).get() as { t: string | null }).t;
+        if (latest && Date.parse(latest) > clock.now().getTime()) clock.advance(Date.parse(latest) - clock.now().getTime() + 1000);
         w.pragma('wal_checkpoint(TRUNCATE)');
         w.close();
       }
