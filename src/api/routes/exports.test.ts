@@ -1,0 +1,111 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/support/app.js';
+import { testDialects } from '../../../test/support/databases.js';
+import { seedRegistry } from '../../workflow/test-support.js';
+import { client } from './workflow-test-helpers.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The rows of a CSV export, its header first, after checking the byte-order mark Excel needs for Chinese. */
+export function csvRows(raw: Buffer): string[][] {
+  expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  return parse(raw, { bom: true }) as string[][];
+}
+
+/** The rows of an XLSX export's first sheet, its header first, every cell as text. */
+export async function xlsxRows(raw: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(raw as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0];
+  const width = sheet.getRow(1).cellCount;
+  const out: string[][] = [];
+  sheet.eachRow((r) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(r.getCell(c).value == null ? '' : String(r.getCell(c).value));
+    out.push(cells);
+  });
+  return out;
+}
+
+describe.each(testDialects)('workflow items export on %s', (dialect) => {
+  let t: TestApp;
+  let c: ReturnType<typeof client>;
+  let shenyang: AuthHeaders;
+  let dalian: AuthHeaders;
+  let citizen: AuthHeaders;
+  let citizen2: AuthHeaders;
+
+  /** Every item the list shows for `query`, page after page. */
+  async function listed(h: AuthHeaders, query: string): Promise<{ id: number; title: string; state: string }[]> {
+    const out = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = (await c.get(h, `/api/v1/workflow/items?${query}&limit=200&offset=${offset}`)).json();
+      out.push(...page.items);
+      if (out.length >= page.total || !page.items.length) return out;
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionTtlSeconds: 365 * 86_400 });
+    seedRegistry(t.tdb);
+    c = client(t);
+    shenyang = await t.as({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    dalian = await t.as({ username: 'dl-police', role: 'city_supervisor', jurisdiction: '210200' });
+    citizen = await t.as({ username: 'citizen-a', role: 'citizen' });
+    citizen2 = await t.as({ username: 'citizen-b', role: 'citizen' });
+    // More than one page of the list (200), so the export must gather every page.
+    for (let i = 0; i < 203; i++) {
+      const r = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: `监控安装${i}`, content: '无法录像' });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    for (let i = 0; i < 2; i++) {
+      const r = await c.open(citizen2, 'complaint', 'complain', { providerId: 2, service: `报警服务${i}`, content: '响应慢' });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('exports as CSV every item the list shows for the same filters, with bilingual headers and an attachment name', async () => {
+    const res = await c.get(shenyang, '/api/v1/workflow/items/export?format=csv&machine=complaint&open=true');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="workflow-items-\d{8}\.csv"$/);
+    const [header, ...rows] = csvRows(res.rawPayload);
+    expect(header.slice(0, 4)).toEqual(['编号 / ID', '事项类型 / Type', '标题 / Title', '状态 / State']);
+    const list = await listed(shenyang, 'machine=complaint&open=true');
+    expect(list.length).toBeGreaterThan(200);
+    expect(rows.map((r) => Number(r[0]))).toEqual(list.map((i) => i.id));
+    expect(rows.map((r) => r[2])).toEqual(list.map((i) => i.title));
+    expect(rows.map((r) => r[4])).toEqual(list.map((i) => i.state));
+  });
+
+  it('exports XLSX with the same rows, and a search narrows it as it narrows the list', async () => {
+    const res = await c.get(shenyang, '/api/v1/workflow/items/export?format=xlsx&providerId=1');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="workflow-items-\d{8}\.xlsx"$/);
+    const [header, ...rows] = await xlsxRows(res.rawPayload);
+    expect(header[0]).toBe('编号 / ID');
+    const list = await listed(shenyang, 'providerId=1');
+    expect(list).toHaveLength(203);
+    expect(rows.map((r) => Number(r[0]))).toEqual(list.map((i) => i.id));
+
+    const q = encodeURIComponent(list[0].title);
+    const [, ...found] = csvRows((await c.get(shenyang, `/api/v1/workflow/items/export?q=${q}`)).rawPayload);
+    expect(found.map((r) => Number(r[0]))).toEqual((await listed(shenyang, `q=${q}`)).map((i) => i.id));
+    const [, ...none] = csvRows((await c.get(shenyang, '/api/v1/workflow/items/export?q=zzz-nothing')).rawPayload);
+    expect(none).toEqual([]);
+  });
+
+  it('gives each caller only what its list gives it: another city, a citizen its own complaints', async () => {
+    for (const h of [dalian, citizen2]) {
+      const [, ...rows] = csvRows((await c.get(h, '/api/v1/workflow/items/export')).rawPayload);
+      const list = await listed(h, '');
+      expect(list).toHaveLength(2);
+      expect(rows.map((r) => Number(r[0]))).toEqual(list.map((i) => i.id));
+    }
+    expect((await c.get(undefined, '/api/v1/workflow/items/export')).statusCode).toBe(401);
+  });
+});
