@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/support/app.js';
 import { testDialects } from '../../../test/support/databases.js';
+import type { Actor } from '../../access/index.js';
+import { complianceContext, sweep } from '../../compliance/index.js';
+import { createItem, RegistryRepository, syncReferenceData, type RegistryContext } from '../../registry/index.js';
 import { seedRegistry } from '../../workflow/test-support.js';
 import { client } from './workflow-test-helpers.js';
 
@@ -107,5 +110,83 @@ describe.each(testDialects)('workflow items export on %s', (dialect) => {
       expect(rows.map((r) => Number(r[0]))).toEqual(list.map((i) => i.id));
     }
     expect((await c.get(undefined, '/api/v1/workflow/items/export')).statusCode).toBe(401);
+  });
+});
+
+describe.each(testDialects)('compliance findings export on %s', (dialect) => {
+  let t: TestApp;
+  let province: AuthHeaders;
+  let shenyang: AuthHeaders;
+  let dalian: AuthHeaders;
+  let hotelUser: AuthHeaders;
+  let citizen: AuthHeaders;
+  const id: Record<string, number> = {};
+  const get = (h: AuthHeaders | undefined, url: string) => t.app.inject({ method: 'GET', url, headers: h ? { ...h } : {} });
+  /** Every finding the list shows for `query`, page after page, as `kind/id rule outcome`. */
+  const listed = async (h: AuthHeaders, query: string): Promise<string[]> => {
+    const out: string[] = [];
+    for (let page = 1; ; page++) {
+      const body = (await get(h, `/api/v1/compliance/findings?${query}&pageSize=100&page=${page}`)).json();
+      out.push(...body.items.map((i: { entity: { type: string; id: number }; finding: { ruleId: string; outcome: string } }) => `${i.entity.type}/${i.entity.id} ${i.finding.ruleId} ${i.finding.outcome}`));
+      if (out.length >= body.total || !body.items.length) return out;
+    }
+  };
+  const exported = (rows: string[][]) => rows.map((r) => `${r[0]}/${r[1]} ${r[6]} ${r[8]}`);
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const reg: RegistryContext = { repo: RegistryRepository.of(t.tdb), clock: t.clock };
+    const admin: Actor = { userId: 0, username: 'setup', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
+    const create = async (kind: Parameters<typeof createItem>[2], values: Record<string, unknown>) => (await createItem(reg, admin, kind, values)).id;
+    await syncReferenceData(reg.repo, t.clock);
+    id.hotel = await create('key-units', { name: '沈阳和平大酒店', unitType: 'hotel', divisionCode: '210102' });
+    id.hotelSystem = await create('security-systems', { name: '酒店视频监控系统', subsystemKind: 'video_audio_surveillance', keyUnitId: id.hotel, retentionDays: 30 });
+    id.roomCam = await create('devices', { name: '客房摄像机', systemId: id.hotelSystem, capturesVideo: true, placeKind: 'hotel_room' });
+    // Enough devices that the findings fill more than one page of the list (100).
+    for (let i = 0; i < 45; i++) await create('devices', { name: `走廊摄像机${i}`, systemId: id.hotelSystem, capturesVideo: true, placeKind: 'public_space' });
+    id.square = await create('public-areas', { name: '中山广场', kind: 'square', divisionCode: '210102', designatedDepartment: '沈阳市和平区城市管理局' });
+    id.bank = await create('key-units', { name: '中国工商银行大连中山支行', unitType: 'bank_branch', divisionCode: '210202' });
+    id.bankSystem = await create('security-systems', { name: '营业厅视频监控', subsystemKind: 'video_audio_surveillance', keyUnitId: id.bank, retentionDays: 15 });
+    await sweep(complianceContext(t.tdb, t.clock));
+    province = await t.as({ username: 'province', role: 'province_supervisor', jurisdiction: '210000' });
+    shenyang = await t.as({ username: 'shenyang', role: 'city_supervisor', jurisdiction: '210100' });
+    dalian = await t.as({ username: 'dalian', role: 'city_supervisor', jurisdiction: '210200' });
+    hotelUser = await t.as({ username: 'hotel', role: 'key_unit', keyUnitId: id.hotel });
+    citizen = await t.as({ username: 'citizen', role: 'citizen' });
+  });
+  afterAll(() => t.close());
+
+  it('exports as CSV every finding the list shows for the same filters, with bilingual headers', async () => {
+    const res = await get(province, '/api/v1/compliance/findings/export?format=csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="compliance-findings-\d{8}\.csv"$/);
+    const [header, ...rows] = csvRows(res.rawPayload);
+    expect(header.slice(0, 3)).toEqual(['对象类型 / Entity kind', '对象编号 / Entity ID', '对象名称 / Entity']);
+    const list = await listed(province, '');
+    expect(list.length).toBeGreaterThan(100);
+    expect(exported(rows)).toEqual(list);
+    const [, ...violations] = csvRows((await get(province, '/api/v1/compliance/findings/export?outcome=violation&article=14')).rawPayload);
+    expect(exported(violations)).toEqual(await listed(province, 'outcome=violation&article=14'));
+    expect(violations.map((r) => r[2])).toEqual(['客房摄像机']);
+  });
+
+  it('exports XLSX with the same rows, each caller only within its jurisdiction or its own unit', async () => {
+    for (const [h, query] of [
+      [shenyang, 'outcome=violation'],
+      [dalian, ''],
+      [hotelUser, ''],
+    ] as const) {
+      const res = await get(h, `/api/v1/compliance/findings/export?format=xlsx&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe(XLSX);
+      const [, ...rows] = await xlsxRows(res.rawPayload);
+      const list = await listed(h, query);
+      expect(list.length).toBeGreaterThan(0);
+      expect(exported(rows)).toEqual(list);
+    }
+    const [, ...dl] = await xlsxRows((await get(dalian, '/api/v1/compliance/findings/export?format=xlsx')).rawPayload);
+    expect(new Set(dl.map((r) => r[5]))).toEqual(new Set(['210202']));
+    const own = await get(citizen, '/api/v1/compliance/findings');
+    expect((await get(citizen, '/api/v1/compliance/findings/export')).statusCode).toBe(own.statusCode);
   });
 });
