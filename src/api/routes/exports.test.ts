@@ -7,6 +7,7 @@ import type { Actor } from '../../access/index.js';
 import { complianceContext, sweep } from '../../compliance/index.js';
 import { createItem, RegistryRepository, syncReferenceData, type RegistryContext } from '../../registry/index.js';
 import { seedRegistry } from '../../workflow/test-support.js';
+import { createWorld, type World } from './captured-fixtures.js';
 import { client } from './workflow-test-helpers.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -188,5 +189,77 @@ describe.each(testDialects)('compliance findings export on %s', (dialect) => {
     expect(new Set(dl.map((r) => r[5]))).toEqual(new Set(['210202']));
     const own = await get(citizen, '/api/v1/compliance/findings');
     expect((await get(citizen, '/api/v1/compliance/findings/export')).statusCode).toBe(own.statusCode);
+  });
+});
+
+describe.each(testDialects)('captured-information access record export on %s', (dialect) => {
+  let w: World;
+  let unitA: AuthHeaders;
+  let unitB: AuthHeaders;
+  let heping: AuthHeaders;
+  let dalian: AuthHeaders;
+  let oversight: AuthHeaders;
+  let citizen: AuthHeaders;
+  const get = (h: AuthHeaders | undefined, url: string) => w.t.app.inject({ url, headers: h ? { ...h } : {} });
+  const ago = (ms: number) => new Date(w.t.clock.now().getTime() - ms).toISOString();
+  /** Every entry the list shows for `query`, page after page (newest first), by id. */
+  const listed = async (h: AuthHeaders, query: string): Promise<number[]> => {
+    const out: number[] = [];
+    for (let beforeId: number | undefined; ; ) {
+      const items = (await get(h, `/api/v1/captured/events?${query}&limit=1000${beforeId ? `&beforeId=${beforeId}` : ''}`)).json().items as { id: number }[];
+      out.push(...items.map((e) => e.id));
+      if (items.length < 1000) return out;
+      beforeId = items[items.length - 1].id;
+    }
+  };
+
+  beforeAll(async () => {
+    w = await createWorld(dialect);
+    unitA = await w.as({ username: 'unit-a', role: 'key_unit', keyUnitId: w.unitA });
+    unitB = await w.as({ username: 'unit-b', role: 'key_unit', keyUnitId: w.unitB });
+    heping = await w.as({ username: 'heping-supervisor', role: 'county_supervisor', jurisdiction: '210102' });
+    dalian = await w.as({ username: 'dalian-supervisor', role: 'city_supervisor', jurisdiction: '210200' });
+    oversight = await w.as({ username: 'oversight', role: 'oversight' });
+    citizen = await w.as({ username: 'citizen', role: 'citizen' });
+    const seg = await w.upload(unitA, w.sysA, w.camA1, ago(10 * 60_000), ago(5 * 60_000));
+    await w.upload(unitB, w.sysB, w.camB1, ago(10 * 60_000), ago(5 * 60_000), 2);
+    // More than one page of the list (1000): the police may not erase a unit's footage (art 22), and each attempt is recorded.
+    for (let i = 0; i < 1002; i++) {
+      const res = await w.t.app.inject({ method: 'DELETE', url: `/api/v1/captured/${seg.id}`, headers: heping });
+      expect(res.statusCode).toBe(403);
+    }
+  }, 300_000);
+  afterAll(() => w.t.close());
+
+  it('exports every entry the list shows for the same filters, account and action but no content', async () => {
+    const res = await get(heping, '/api/v1/captured/events/export?format=csv&outcome=refused');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="captured-access-record-\d{8}\.csv"$/);
+    const [header, ...rows] = csvRows(res.rawPayload);
+    expect(header.slice(0, 5)).toEqual(['编号 / ID', '时间 / Time', '账号 / Account', '角色 / Role', '操作 / Action']);
+    expect(header.join()).not.toMatch(/detail|content|sha256/i);
+    const list = await listed(heping, 'outcome=refused');
+    expect(list.length).toBeGreaterThan(1000);
+    expect(rows.map((r) => Number(r[0]))).toEqual(list);
+    expect(new Set(rows.map((r) => `${r[2]} ${r[4]}`))).toEqual(new Set(['heping-supervisor erase']));
+  });
+
+  it('gives oversight the whole record, each supervisor its jurisdiction, a unit its own, as XLSX too; others are refused as the list refuses them', async () => {
+    for (const h of [oversight, dalian]) {
+      const res = await get(h, '/api/v1/captured/events/export?format=xlsx');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe(XLSX);
+      const [, ...rows] = await xlsxRows(res.rawPayload);
+      expect(rows.map((r) => Number(r[0]))).toEqual(await listed(h, ''));
+    }
+    const [, ...dl] = await xlsxRows((await get(dalian, '/api/v1/captured/events/export?format=xlsx')).rawPayload);
+    expect(dl.length).toBeGreaterThan(0);
+    expect(new Set(dl.map((r) => r[9]))).toEqual(new Set(['210202']));
+    for (const h of [unitA, unitB, citizen, undefined]) {
+      const list = await get(h, '/api/v1/captured/events');
+      const exp = await get(h, '/api/v1/captured/events/export');
+      expect(exp.statusCode).toBe(list.statusCode);
+      if (h && list.statusCode === 200) expect(csvRows(exp.rawPayload).slice(1).map((r) => Number(r[0]))).toEqual(await listed(h, ''));
+    }
   });
 });
