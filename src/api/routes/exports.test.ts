@@ -225,7 +225,7 @@ describe.each(testDialects)('captured-information access record export on %s', (
     await w.upload(unitB, w.sysB, w.camB1, ago(10 * 60_000), ago(5 * 60_000), 2);
     // More than one page of the list (1000): the police may not erase a unit's footage (art 22), and each attempt is recorded.
     for (let i = 0; i < 1002; i++) {
-      const res = await w.t.app.inject({ method: 'DELETE', url: `/api/v1/captured/${seg.id}`, headers: heping });
+      const res = await w.t.app.inject({ method: 'DELETE', url: `/api/v1/captured/${seg.id}`, headers: { ...heping } });
       expect(res.statusCode).toBe(403);
     }
   }, 300_000);
