@@ -35,6 +35,23 @@ export function checkExportSize(count: number): void {
   if (count > EXPORT_MAX_ROWS) throw new AppError(ExportErrors.JF_EXPORT_TOO_LARGE, { params: { count, limit: EXPORT_MAX_ROWS } });
 }
 
+/**
+ * Every row of a paged list, page after page through the list's own query
+ * (so the same filters and scope), refused first if there are more than an
+ * export holds.
+ */
+export async function allPages<T>(page: (offset: number) => Promise<{ total: number; items: T[] }>): Promise<T[]> {
+  const first = await page(0);
+  checkExportSize(first.total);
+  const rows = [...first.items];
+  while (rows.length < first.total) {
+    const next = await page(rows.length);
+    if (!next.items.length) break;
+    rows.push(...next.items);
+  }
+  return rows;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE };
 
@@ -72,12 +89,12 @@ export async function renderExport<T>(format: ExportFormat, columns: ExportColum
 /** Answers with the file as an attachment named `<name>-<yyyymmdd>.<format>`. */
 export async function sendExport<T>(
   reply: FastifyReply,
-  opts: { format: ExportFormat | undefined; name: string; now: Date; columns: ExportColumn<T>[]; rows: T[] },
+  opts: { format: ExportFormat | undefined; name: string; now: Date; columns: ExportColumn<T>[]; rows: T[]; cacheControl?: string },
 ): Promise<FastifyReply> {
   const format = opts.format ?? 'csv';
   const body = await renderExport(format, opts.columns, opts.rows, opts.name);
   const stamp = opts.now.toISOString().slice(0, 10).replace(/-/g, '');
-  reply.header('cache-control', 'no-store');
+  reply.header('cache-control', opts.cacheControl ?? 'no-store');
   reply.header('content-type', CONTENT_TYPES[format]);
   reply.header('content-disposition', `attachment; filename="${opts.name}-${stamp}.${format}"`);
   reply.header('x-total-count', String(opts.rows.length));

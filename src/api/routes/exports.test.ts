@@ -263,3 +263,59 @@ describe.each(testDialects)('captured-information access record export on %s', (
     }
   });
 });
+
+describe.each(testDialects)('public providers and warnings export on %s', (dialect) => {
+  let t: TestApp;
+  let c: ReturnType<typeof client>;
+  const MATERIALS = { item1: [{ title: '营业执照' }], item2: [{ title: '培训证书' }], item3: [{ title: '场所证明' }], item4: [{ title: '管理制度' }] };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionTtlSeconds: 365 * 86_400 });
+    seedRegistry(t.tdb);
+    c = client(t);
+    const shenyang = await t.as({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
+    const dalian = await t.as({ username: 'dl-police', role: 'city_supervisor', jurisdiction: '210200' });
+    const citizen = await t.as({ username: 'citizen-a', role: 'citizen' });
+    for (const [providerId, police, services] of [
+      [1, shenyang, ['installation', 'design']],
+      [2, dalian, ['alarm_operation']],
+    ] as const) {
+      const provider = await t.as({ username: `provider-${providerId}`, role: 'provider', providerId });
+      const f = await c.open(provider, 'provider-filing', 'submit', { services, materials: MATERIALS });
+      expect(f.statusCode, f.body).toBe(201);
+      expect((await c.step(police, f.json().item.id, 'accept')).statusCode).toBe(200);
+    }
+    const complaint = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '小区监控安装', content: '无法录像', contact: '13800000000' });
+    // A verified complaint puts the provider on the warning list (Art 28).
+    expect((await c.step(shenyang, complaint.json().item.id, 'verify', { finding: '安装的系统无法录像，查证属实' })).statusCode).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('exports without a login the providers the public list shows for the same filters, its fields only', async () => {
+    for (const query of ['', 'service=installation', 'warned=false', `q=${encodeURIComponent('大连')}`]) {
+      const res = await c.get(undefined, `/api/v1/public/providers/export?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="public-providers-\d{8}\.csv"$/);
+      const [header, ...rows] = csvRows(res.rawPayload);
+      expect(header).toEqual(['单位名称 / Name', '统一社会信用代码 / Unified social credit code', '服务项目 / Services', '经营地 / Place of business', '备案机关 / Filed with', '备案日期 / Filed on', '备案回执编号 / Receipt number', '列入警示名单 / On the warning list', '警示次数 / Warnings']);
+      const list = (await c.get(undefined, `/api/v1/public/providers?${query}&limit=200`)).json();
+      expect(rows.map((r) => [r[0], r[1], r[6], r[8]])).toEqual(list.items.map((p: { name: string; creditCode: string; receiptNumber: string; warning: { count: number } }) => [p.name, p.creditCode, p.receiptNumber, String(p.warning.count)]));
+    }
+    const [, ...all] = await xlsxRows((await c.get(undefined, '/api/v1/public/providers/export?format=xlsx')).rawPayload);
+    expect(all.map((r) => r[0]).sort()).toEqual(['大连报警运营服务有限公司', '沈阳安防科技有限公司']);
+  });
+
+  it('exports without a login the warning list as the public list shows it', async () => {
+    const res = await c.get(undefined, '/api/v1/public/warnings/export?format=xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    const [header, ...rows] = await xlsxRows(res.rawPayload);
+    expect(header[1]).toBe('服务单位 / Provider');
+    const list = (await c.get(undefined, '/api/v1/public/warnings?limit=200')).json();
+    expect(list.total).toBeGreaterThan(0);
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(list.items.map((w: { number: string; provider: { name: string }; finding: string }) => [w.number ?? '', w.provider.name, w.finding]));
+    expect(res.body).not.toContain('13800000000');
+    const [, ...none] = csvRows((await c.get(undefined, `/api/v1/public/warnings/export?q=${encodeURIComponent('大连')}`)).rawPayload);
+    expect(none).toEqual([]);
+  });
+});

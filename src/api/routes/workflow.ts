@@ -28,7 +28,7 @@ import {
   type ItemView,
 } from '../../workflow/index.js';
 import { noStore } from '../auth.js';
-import { checkExportSize, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 const CitationOut = Type.Object(
@@ -250,14 +250,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { format, ...filters } = req.query;
       if (filters.machine) workflowOf(filters.machine);
       const actor = req.actor!;
-      const first = await listItems(deps, actor, { ...filters, limit: 200, offset: 0 });
-      checkExportSize(first.total);
-      const rows = [...first.items];
-      while (rows.length < first.total) {
-        const page = await listItems(deps, actor, { ...filters, limit: 200, offset: rows.length });
-        if (!page.items.length) break;
-        rows.push(...page.items);
-      }
+      const rows = await allPages((offset) => listItems(deps, actor, { ...filters, limit: 200, offset }));
       return sendExport(reply, { format: format as ExportFormat | undefined, name: 'workflow-items', now: deps.clock.now(), columns: ITEM_COLUMNS, rows });
     },
   );
