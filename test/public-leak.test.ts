@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainQueue, ledgerConfigFrom } from '../src/ledger/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/registry/seed/demo.js';
@@ -25,6 +26,18 @@ const VIEW_REASON = '本人于太原街被撞倒，肇事车辆逃逸，需查�
 const EVIDENCE_TEXT = '本人系原告，就交通事故损害赔偿纠纷负有举证责任，申请调取事发时段录像作为证据。';
 const COMPLAINT = '安装的监控系统一周后无法录像，多次报修无人处理';
 const MATERIALS = { item1: [{ title: '营业执照副本' }], item2: [{ title: '技术人员培训证书（5人）' }], item3: [{ title: '办公及设备场所租赁合同' }], item4: [{ title: '安全管理制度' }] };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Every cell of every sheet of a workbook, one line a row. */
+async function xlsxText(raw: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(raw as unknown as ArrayBuffer);
+  const lines: string[] = [];
+  for (const sheet of wb.worksheets) sheet.eachRow((r) => lines.push(JSON.stringify(r.values)));
+  expect(lines.length).toBeGreaterThan(0);
+  return lines.join('\n');
+}
 
 type Req = { method: 'GET' | 'POST'; url: string; payload?: object };
 
@@ -155,6 +168,8 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
       'POST /api/v1/assessments': [{ method: 'POST', url: '/api/v1/assessments', payload: example?.input ?? example ?? { at: '2026-01-01', situation: { devices: [{ id: 'cam', captures: ['video'], placeKind: 'hotel_room' }] } } }],
       'POST /api/v1/penalties/calculate': [{ method: 'POST', url: '/api/v1/penalties/calculate', payload: { article: 35, item: 1, offender: 'individual', illegalGainsYuan: 2000, at: '2026-01-01' } }],
       'GET /api/v1/public/providers': ['', '?q=' + q('安盾'), '?q=' + q(restrictedUnitName), '?warned=true', '?limit=200'].map((s) => ({ method: 'GET' as const, url: `/api/v1/public/providers${s}` })),
+      'GET /api/v1/public/providers/export': ['', '?format=xlsx', '?q=' + q('安盾'), '?q=' + q(restrictedUnitName) + '&format=xlsx', '?warned=true&service=installation'].map((s) => ({ method: 'GET' as const, url: `/api/v1/public/providers/export${s}` })),
+      'GET /api/v1/public/warnings/export': ['', '?format=xlsx', '?q=' + q('安盾')].map((s) => ({ method: 'GET' as const, url: `/api/v1/public/warnings/export${s}` })),
       'GET /api/v1/public/warnings': ['', '?q=' + q('安盾'), '?limit=200'].map((s) => ({ method: 'GET' as const, url: `/api/v1/public/warnings${s}` })),
       'GET /api/v1/public/documents/verify': [
         ...documents.map((d) => ({ method: 'GET' as const, url: `/api/v1/public/documents/verify?number=${q(d.number)}&code=${q(d.code)}` })),
@@ -183,6 +198,8 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
         const res = await t.app.inject({ method: r.method, url: r.url, ...(r.payload ? { payload: r.payload } : {}), remoteAddress: `198.51.100.${(answered++ % 200) + 1}` });
         expect(res.statusCode, `${r.method} ${r.url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
         let body = res.body;
+        // A spreadsheet is zipped: read its cells as the public can.
+        if (String(res.headers['content-type']).startsWith(XLSX)) body = await xlsxText(res.rawPayload);
         // Ledger leaves travel base64-encoded: read them as the public can.
         if (route === 'GET /api/v1/ledger/entries') body += res.json().entries.map((e: { leaf: string }) => Buffer.from(e.leaf, 'base64').toString('utf8')).join('\n');
         for (const f of forbidden) if (body.includes(f.text)) problems.push(`${route} ${r.url}: ${f.what} «${f.text}»`);
@@ -199,6 +216,11 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
   it('still answers the public what it is there for', async () => {
     const providers = (await t.app.inject('/api/v1/public/providers?q=' + encodeURIComponent('沈阳安盾'))).json();
     expect(providers.items[0]).toMatchObject({ name: '沈阳安盾技防工程有限公司', warning: { listed: true } });
+    // The exports hold the same providers and warnings as the lists.
+    const csv = (await t.app.inject('/api/v1/public/providers/export?q=' + encodeURIComponent('沈阳安盾'))).body;
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[1]).toMatch(/^沈阳安盾技防工程有限公司,/);
+    const warnings = (await t.app.inject('/api/v1/public/warnings/export')).body;
+    expect(warnings).toContain('沈阳安盾技防工程有限公司');
     const status = (await t.app.inject(`/api/v1/public/applications/status?number=${applications[1].number}&code=${applications[1].code}`)).json();
     expect(status).toMatchObject({ state: 'refused', decision: { outcome: 'refused', reasons: expect.stringContaining('所述时段与其合法权益无关') } });
     const notice = documents.find((d) => d.number.startsWith('ZG-'))!;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,16 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await act(q, '予以备案并公布');
     await q.locator('.jf-wf-item[data-state="accepted"]').waitFor();
     await q.locator('.jf-wf-documents').getByRole('link', { name: /备案回执 BA-210100-/ }).waitFor();
+    // The list of filings exports, with its filter, as a CSV whose first line names the columns in both languages.
+    await q.goto('/work/items?machine=provider-filing');
+    await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).waitFor();
+    expect(await axe(q)).toEqual([]);
+    await q.getByRole('button', { name: /^导出/ }).hover();
+    const [file] = await Promise.all([q.waitForEvent('download'), q.getByRole('menuitem', { name: '导出 CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^workflow-items-\d{8}\.csv$/);
+    const csv = fs.readFileSync(await file.path(), 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^编号 \/ ID,事项类型 \/ Type,标题 \/ Title,状态 \/ State,/);
+    expect(csv).toContain('沈阳安盾技防工程有限公司');
     expect(pageErrors(q)).toEqual([]);
     await police.context.close();
 

@@ -58,6 +58,7 @@ import {
   WindowSchema,
 } from './captured-schemas.js';
 import { grantRef, sendBlob, usernamesOf, vaultOf } from './captured-vault.js';
+import { checkExportSize, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const tags = ['captured'];
 
@@ -83,8 +84,37 @@ async function guard(v: VaultDeps, req: FastifyRequest, action: Action, seg: Seg
   throw new AppError(CommonErrors.JF_FORBIDDEN, { citation: citationOf(rule) });
 }
 
+type EventOut = Awaited<ReturnType<typeof listEvents>>[number] & { actorUsername: string | null; citation: ReturnType<typeof citationBody> | null };
+
+/** An exported entry of the access record: who, what, when, under which grant and rule; never the content. */
+const EVENT_COLUMNS: ExportColumn<EventOut>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (e) => e.id },
+  { header: { zh: '时间', en: 'Time' }, value: (e) => e.at },
+  { header: { zh: '账号', en: 'Account' }, value: (e) => e.actorUsername },
+  { header: { zh: '角色', en: 'Role' }, value: (e) => e.actorRole },
+  { header: { zh: '操作', en: 'Action' }, value: (e) => e.action },
+  { header: { zh: '结果', en: 'Outcome' }, value: (e) => (e.outcome === 'allowed' ? '准许 allowed' : '拒绝 refused') },
+  { header: { zh: '系统编号', en: 'System ID' }, value: (e) => e.systemId },
+  { header: { zh: '片段编号', en: 'Segment ID' }, value: (e) => e.segmentId },
+  { header: { zh: '重点单位编号', en: 'Key unit ID' }, value: (e) => e.keyUnitId },
+  { header: { zh: '行政区划代码', en: 'Division code' }, value: (e) => e.divisionCode },
+  { header: { zh: '依据类型', en: 'Grant kind' }, value: (e) => e.grantKind },
+  { header: { zh: '依据编号', en: 'Grant ID' }, value: (e) => e.grantId },
+  { header: { zh: '条款', en: 'Article' }, value: (e) => e.citation?.label.zh ?? null },
+  { header: { zh: '错误代码', en: 'Error code' }, value: (e) => e.errorCode },
+];
+
 export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const v = () => vaultOf(app.deps);
+  /** Who acted, by name: supervisors and oversight read the record without a second lookup (art 36). */
+  const withNames = async (rows: Awaited<ReturnType<typeof listEvents>>) => {
+    const names = await usernamesOf(app.deps, rows.map((r) => r.actorUserId));
+    return rows.map((r) => ({
+      ...r,
+      actorUsername: r.actorUserId == null ? null : (names.get(r.actorUserId) ?? null),
+      citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
+    }));
+  };
 
   // Recordings arrive as the raw body: streamed to disk and hashed, never buffered whole.
   app.addContentTypeParser(/^(application\/octet-stream|video\/|audio\/|image\/)/, (_req, payload, done) => done(null, payload));
@@ -399,15 +429,42 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       noStore(reply);
       const f = filterOf(scopeOf(req, 'read', 'captured-event'));
       const rows = await listEvents(v(), { ...req.query, outcome: req.query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix });
-      // Who acted, by name: supervisors and oversight read the record without a second lookup (art 36).
-      const names = await usernamesOf(app.deps, rows.map((r) => r.actorUserId));
-      return {
-        items: rows.map((r) => ({
-          ...r,
-          actorUsername: r.actorUserId == null ? null : (names.get(r.actorUserId) ?? null),
-          citation: r.ruleId && r.ruleId in VAULT_RULES ? citationBody(citationOf(r.ruleId as VaultRuleId)) : null,
-        })),
-      };
+      return { items: await withNames(rows) };
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/events/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the access record the list shows for the same filters (all of it, newest first) as CSV (UTF-8 with BOM) or XLSX; who, what, when, never the content',
+        querystring: Type.Object(
+          {
+            outcome: Type.Optional(Str(['allowed', 'refused'])),
+            action: Type.Optional(Type.String({ maxLength: 32 })),
+            grantKind: Type.Optional(Type.String({ maxLength: 32 })),
+            grantId: Type.Optional(Type.Integer({ minimum: 1 })),
+            segmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+            format: ExportFormatQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const f = filterOf(scopeOf(req, 'read', 'captured-event'));
+      const { format, ...query } = req.query;
+      const rows: Awaited<ReturnType<typeof listEvents>> = [];
+      for (let beforeId: number | undefined; ; ) {
+        const page = await listEvents(v(), { ...query, outcome: query.outcome as string | undefined, keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix, limit: 1000, beforeId });
+        rows.push(...page);
+        checkExportSize(rows.length);
+        if (page.length < 1000) break;
+        beforeId = page[page.length - 1].id;
+      }
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'captured-access-record', now: app.deps.clock.now(), columns: EVENT_COLUMNS, rows: await withNames(rows) });
     },
   );
 };

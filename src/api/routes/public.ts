@@ -4,6 +4,7 @@ import { notFound } from '../../shared/errors.js';
 import { applicationStatus } from '../../vault/index.js';
 import { portsFor, publicProviders, publicWarnings, verifyDocument } from '../../workflow/index.js';
 import { signageSvg } from './public-signage.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 
@@ -33,6 +34,34 @@ const PublicWarning = Type.Object({
   publishedAt: Type.String(),
   authority: Type.Object({ divisionCode: Type.String(), name: Bilingual }),
 });
+
+type ProviderRow = Awaited<ReturnType<typeof publicProviders>>['items'][number];
+type WarningRow = Awaited<ReturnType<typeof publicWarnings>>['items'][number];
+
+/** The public list of providers as a table: the list's fields, nothing more. */
+const PROVIDER_COLUMNS: ExportColumn<ProviderRow>[] = [
+  { header: { zh: '单位名称', en: 'Name' }, value: (p) => p.name },
+  { header: { zh: '统一社会信用代码', en: 'Unified social credit code' }, value: (p) => p.creditCode },
+  { header: { zh: '服务项目', en: 'Services' }, value: (p) => p.services.map((s) => s.label.zh).join('、') },
+  { header: { zh: '经营地', en: 'Place of business' }, value: (p) => p.placeOfBusiness.name.zh },
+  { header: { zh: '备案机关', en: 'Filed with' }, value: (p) => p.filingAuthority.name.zh },
+  { header: { zh: '备案日期', en: 'Filed on' }, value: (p) => p.filedAt },
+  { header: { zh: '备案回执编号', en: 'Receipt number' }, value: (p) => p.receiptNumber },
+  { header: { zh: '列入警示名单', en: 'On the warning list' }, value: (p) => (p.warning.listed ? '是' : '否') },
+  { header: { zh: '警示次数', en: 'Warnings' }, value: (p) => p.warning.count },
+];
+
+/** The public warning list as a table: the list's fields, nothing more. */
+const WARNING_COLUMNS: ExportColumn<WarningRow>[] = [
+  { header: { zh: '公告编号', en: 'Number' }, value: (w) => w.number },
+  { header: { zh: '服务单位', en: 'Provider' }, value: (w) => w.provider.name },
+  { header: { zh: '统一社会信用代码', en: 'Unified social credit code' }, value: (w) => w.provider.creditCode },
+  { header: { zh: '警示依据', en: 'Basis' }, value: (w) => w.basisLabel.zh },
+  { header: { zh: '查证事实', en: 'Finding' }, value: (w) => w.finding },
+  { header: { zh: '违反条款', en: 'Rule' }, value: (w) => (w.rule ? w.rule.title.zh : null) },
+  { header: { zh: '发布日期', en: 'Published on' }, value: (w) => w.publishedAt },
+  { header: { zh: '发布机关', en: 'Published by' }, value: (w) => w.authority.name.zh },
+];
 
 const CitationBody = Type.Object({
   article: Type.Integer(),
@@ -125,6 +154,53 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       reply.header('cache-control', 'public, max-age=30');
       return publicWarnings(jdb, req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/public/providers/export',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Art 18: the filed providers the list shows for the same search and filters, all of them, as CSV (UTF-8 with BOM) or XLSX',
+        security: [],
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or of the unified social credit code' })),
+          service: Type.Optional(Type.String({ enum: ['design', 'installation', 'maintenance', 'alarm_operation'] })),
+          filingOrgan: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Division code of the police organ filed with' })),
+          warned: Type.Optional(Type.Boolean({ description: 'Only providers on (true) or off (false) the warning list' })),
+          format: ExportFormatQuery,
+        }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const rows = await allPages((offset) => publicProviders(jdb, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'public-providers', now: app.deps.clock.now(), columns: PROVIDER_COLUMNS, rows, cacheControl: 'public, max-age=30' });
+    },
+  );
+
+  app.get(
+    '/api/v1/public/warnings/export',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Art 28: the warning list the list shows for the same search, all of it, as CSV (UTF-8 with BOM) or XLSX',
+        security: [],
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          format: ExportFormatQuery,
+        }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const rows = await allPages((offset) => publicWarnings(jdb, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'public-warnings', now: app.deps.clock.now(), columns: WARNING_COLUMNS, rows, cacheControl: 'public, max-age=30' });
     },
   );
 

@@ -25,8 +25,10 @@ import {
   refusals,
   saveAttachment,
   loadAttachment,
+  type ItemView,
 } from '../../workflow/index.js';
 import { noStore } from '../auth.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 const CitationOut = Type.Object(
@@ -82,6 +84,28 @@ const HistoryEntry = Type.Object({
 const Applied = Type.Object({ item: Item, documents: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), number: Type.String() })) });
 
 const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** An exported item: what the list shows of it, never its form data. */
+const ITEM_COLUMNS: ExportColumn<ItemView>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (i) => i.id },
+  { header: { zh: '事项类型', en: 'Type' }, value: (i) => i.machineTitle.zh },
+  { header: { zh: '标题', en: 'Title' }, value: (i) => i.title },
+  { header: { zh: '状态', en: 'State' }, value: (i) => i.stateLabel.zh },
+  { header: { zh: '状态代码', en: 'State code' }, value: (i) => i.state },
+  { header: { zh: '已办结', en: 'Closed' }, value: (i) => (i.terminal ? '是' : '否') },
+  { header: { zh: '待办方', en: 'Awaiting' }, value: (i) => i.awaiting },
+  { header: { zh: '行政区划代码', en: 'Division code' }, value: (i) => i.divisionCode },
+  { header: { zh: '行政区划', en: 'Division' }, value: (i) => i.divisionName },
+  { header: { zh: '主管机关', en: 'Competent organ' }, value: (i) => i.competentOrgan },
+  { header: { zh: '重点单位编号', en: 'Key unit ID' }, value: (i) => i.keyUnitId },
+  { header: { zh: '服务单位编号', en: 'Provider ID' }, value: (i) => i.providerId },
+  { header: { zh: '上级事项', en: 'Parent item' }, value: (i) => i.parentId },
+  { header: { zh: '期限', en: 'Due' }, value: (i) => i.dueAt },
+  { header: { zh: '已逾期', en: 'Overdue' }, value: (i) => (i.overdue ? '是' : '否') },
+  { header: { zh: '创建时间', en: 'Created' }, value: (i) => i.createdAt },
+  { header: { zh: '更新时间', en: 'Updated' }, value: (i) => i.updatedAt },
+  { header: { zh: '办结时间', en: 'Closed at' }, value: (i) => i.closedAt },
+];
 
 /** The supervision workflows: one item API for every procedure, its state machine in `machines`. */
 export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -200,6 +224,34 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       noStore(reply);
       if (req.query.machine) workflowOf(req.query.machine);
       return listItems(deps, req.actor!, req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/items/export',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Export the items the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX',
+        querystring: Type.Object({
+          machine: Type.Optional(Type.String({ maxLength: 40 })),
+          state: Type.Optional(Type.String({ maxLength: 40 })),
+          keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+          providerId: Type.Optional(Type.Integer({ minimum: 1 })),
+          parentId: Type.Optional(Type.Integer({ minimum: 1 })),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          open: Type.Optional(Type.Boolean()),
+          format: ExportFormatQuery,
+        }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      if (filters.machine) workflowOf(filters.machine);
+      const actor = req.actor!;
+      const rows = await allPages((offset) => listItems(deps, actor, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'workflow-items', now: deps.clock.now(), columns: ITEM_COLUMNS, rows });
     },
   );
 

@@ -1,5 +1,7 @@
-import { Breadcrumb, Button, Select, Skeleton, Table, Typography, type TableProps } from 'antd';
+import { Breadcrumb, Button, Dropdown, Select, Skeleton, Table, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError, download } from '../api/client';
 import { compliance } from '../i18n/compliance';
 import { useBilingual, useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
@@ -36,7 +38,17 @@ export default function CompliancePage() {
   const summary = useApi<Summary>('/api/v1/compliance/summary', summaryQuery);
   const here = useApi<Summary>(level === 'county' ? '/api/v1/compliance/summary' : null, { by: 'county', division });
   const rules = level === 'county' ? here.data?.rules : summary.data?.rules;
-  const findings = useApi<FindingsPage>('/api/v1/compliance/findings', { division, rule, outcome: outcome === ('all' as Outcome) ? undefined : outcome, kind, page, pageSize: PAGE_SIZE });
+  const filters = { division: division ?? undefined, rule, outcome: outcome === ('all' as Outcome) ? undefined : outcome, kind };
+  const findings = useApi<FindingsPage>('/api/v1/compliance/findings', { ...filters, page, pageSize: PAGE_SIZE });
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/compliance/findings/export', { format, ...filters }, `compliance-findings.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
 
   const go = (changes: Record<string, string | number | null | undefined>) => {
     const next = new URLSearchParams(params);
@@ -183,8 +195,20 @@ export default function CompliancePage() {
             />
           </div>
           {selectedRule && <ArticleLink href={selectedRule.href} label={selectedRule.citationLabel} />}
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'csv', label: t('exportCsv') },
+                { key: 'xlsx', label: t('exportXlsx') },
+              ],
+              onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+            }}
+          >
+            <Button>{t('exportMenu')} ▾</Button>
+          </Dropdown>
         </div>
         <ApiErrorAlert error={findings.error} onRetry={findings.reload} />
+        <ApiErrorAlert error={exportError} />
         <Table<Item>
           className="jf-compliance-findings"
           rowKey={(i) => `${i.entity.type}/${i.entity.id}/${i.finding.ruleId}/${i.finding.outcome}`}

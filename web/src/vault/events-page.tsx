@@ -1,7 +1,8 @@
-import { Select, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ROLE_NAMES, isRole } from '../../../src/access/roles';
+import { ApiError, download } from '../api/client';
 import { useBilingual, useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
@@ -25,6 +26,15 @@ export default function EventsPage() {
   const [action, setAction] = useState<string>('');
   const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { outcome: outcome || undefined, action: action || undefined, limit: 500 });
   const rows = first.data?.items ?? [];
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/captured/events/export', { format, outcome: outcome || undefined, action: action || undefined }, `captured-access-record.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   return (
     <div className="jf-page jf-vault-events">
       <Typography.Title level={1}>{t('eventsTitle')}</Typography.Title>
@@ -46,8 +56,20 @@ export default function EventsPage() {
           onChange={(v) => setAction(v)}
           options={[{ value: '', label: t('allActions') }, ...ACTIONS.map((a) => ({ value: a, label: t(`action.${a}`) }))]}
         />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'csv', label: t('exportCsv') },
+              { key: 'xlsx', label: t('exportXlsx') },
+            ],
+            onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+          }}
+        >
+          <Button>{t('exportMenu')} ▾</Button>
+        </Dropdown>
       </Space>
       <ApiErrorAlert error={first.error} onRetry={first.reload} />
+      <ApiErrorAlert error={exportError} />
       <Table
         rowKey="id"
         size="small"

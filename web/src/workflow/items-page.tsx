@@ -1,4 +1,6 @@
-import { Checkbox, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Dropdown, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, download } from '../api/client';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -21,6 +23,15 @@ export default function ItemsPage() {
   const open = params.get('open') === 'true';
   useDocumentTitle(machine ? t(`machine.${machine}` as never) : t('itemsTitle'));
   const list = useApi<{ total: number; items: Item[] }>('/api/v1/workflow/items', { machine, open: open || undefined, limit: 200 });
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/workflow/items/export', { format, machine, open: open || undefined }, `workflow-items.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -42,6 +53,19 @@ export default function ItemsPage() {
         <Checkbox checked={open} onChange={(e) => set('open', e.target.checked ? 'true' : undefined)}>
           {t('openOnly')}
         </Checkbox>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'csv', label: t('exportCsv') },
+              { key: 'xlsx', label: t('exportXlsx') },
+            ],
+            onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+          }}
+        >
+          <Button>
+            {t('exportMenu')} ▾
+          </Button>
+        </Dropdown>
         {machine && openersFor(user?.role).includes(machine as never) && (
           <LinkButton primary to={`/work/new/${machine}`}>
             {t('newItem')}
@@ -49,6 +73,7 @@ export default function ItemsPage() {
         )}
       </Space>
       <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <ApiErrorAlert error={exportError} />
       <ItemsTable items={list.data?.items ?? []} loading={list.loading} caption={t('itemsTitle')} />
     </div>
   );

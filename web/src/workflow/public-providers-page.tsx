@@ -1,5 +1,7 @@
-import { Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { ApiError, download } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
@@ -32,6 +34,15 @@ export default function PublicProvidersPage() {
   const service = params.get('service') ?? '';
   useDocumentTitle(t('publicProvidersTitle'));
   const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { q: q || undefined, service: service || undefined, limit: 200 });
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/public/providers/export', { format, q: q || undefined, service: service || undefined }, `public-providers.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -45,8 +56,20 @@ export default function PublicProvidersPage() {
       <Space wrap>
         <Input.Search role="searchbox" aria-label={t('searchProviders')} placeholder={t('searchProviders')} defaultValue={q} allowClear onSearch={(v) => set('q', v.trim())} style={{ width: 360 }} />
         <Select aria-label={t('service')} style={{ width: 200 }} value={service} onChange={(v) => set('service', v)} options={[{ value: '', label: t('anyService') }, ...SERVICES.map((s) => ({ value: s, label: tf(`enum.${s}`) }))]} />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'csv', label: t('exportCsv') },
+              { key: 'xlsx', label: t('exportXlsx') },
+            ],
+            onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+          }}
+        >
+          <Button>{t('exportMenu')} ▾</Button>
+        </Dropdown>
       </Space>
       <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <ApiErrorAlert error={exportError} />
       <Table
         rowKey="receiptNumber"
         loading={list.loading}

@@ -1,5 +1,6 @@
-import { Table, Typography } from 'antd';
-import type { ApiCitation } from '../api/client';
+import { Button, Dropdown, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, download, type ApiCitation } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { ApiErrorAlert, CitationLink } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
@@ -25,13 +26,36 @@ export default function PublicWarningsPage() {
   const b = useBilingual();
   useDocumentTitle(t('publicWarningsTitle'));
   const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { limit: 200 });
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/public/warnings/export', { format }, `public-warnings.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   return (
     <div className="jf-page jf-wf-public">
       <Typography.Title level={1}>{t('publicWarningsTitle')}</Typography.Title>
       <Typography.Paragraph>
         {t('publicWarningsIntro')} <CitationLink citation={citationLink({ article: 28 }) as ApiCitation} />
       </Typography.Paragraph>
+      <Space wrap>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'csv', label: t('exportCsv') },
+              { key: 'xlsx', label: t('exportXlsx') },
+            ],
+            onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+          }}
+        >
+          <Button>{t('exportMenu')} ▾</Button>
+        </Dropdown>
+      </Space>
       <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <ApiErrorAlert error={exportError} />
       <Table
         rowKey={(r) => r.number ?? r.publishedAt}
         loading={list.loading}
