@@ -9,6 +9,8 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await box.click();
   await box.fill(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  // The choice is made once the list has closed: a click before then may land on the closing list.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /** Picks city, then county, in the division cascader labelled `label` inside `scope`. */
@@ -16,6 +18,9 @@ async function chooseDivision(page: Page, scope: Locator, label: string, city: s
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${city}$`) }).click();
   await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${county}$`) }).click();
+  await page.locator('.ant-cascader-dropdown:visible').waitFor({ state: 'hidden' });
+  // The field shows the place chosen.
+  await scope.locator('.ant-cascader').filter({ hasText: county }).first().waitFor();
 }
 
 const rowNames = (page: Page) => page.locator('.jf-registry-table tbody tr.ant-table-row .jf-name-link').allTextContents();
