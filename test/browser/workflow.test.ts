@@ -13,6 +13,8 @@ async function choose(page: Page, scope: Locator | Page, label: string, typed: s
   await box.click();
   if (typed) await box.fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  // A single choice is made once its list has closed: a click before then may land on the closing list.
+  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /** The fieldset whose own legend is `legend` (not an outer one that contains it). */
