@@ -8,9 +8,18 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   const box = scope.getByRole('combobox', { name: label, exact: true });
   await box.click();
   await box.fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
-  // The choice is made once the list has closed: a click before then may land on the closing list.
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
+  // The choice is made once the list has closed. On a busy machine the list can re-render under the
+  // pointer while it filters what was typed, and the click is lost: click the option again then.
+  for (let attempt = 1; ; attempt++) {
+    await item.click();
+    try {
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** Picks city, then county, in the division cascader labelled `label` inside `scope`. */
