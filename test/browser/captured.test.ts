@@ -38,7 +38,7 @@ async function chooseSystem(page: Page, label: string, typed: string, name: RegE
   await box.fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
   // A single choice is made once its list has closed: a click before then may land on the closing list.
-  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 /** An API session for setting the scene (the unit's recorder uploading), as any client would log in. */

@@ -14,7 +14,7 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   for (let attempt = 1; ; attempt++) {
     await item.click();
     try {
-      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 });
+      await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;
@@ -25,9 +25,20 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
 /** Picks city, then county, in the division cascader labelled `label` inside `scope`. */
 async function chooseDivision(page: Page, scope: Locator, label: string, city: string, county: string) {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${city}$`) }).click();
-  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${county}$`) }).click();
-  await page.locator('.ant-cascader-dropdown:visible').waitFor({ state: 'hidden' });
+  const cityItem = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${city}$`) });
+  const countyItem = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${county}$`) });
+  // A click lost while the busy list re-renders is made again, as a user would.
+  for (let attempt = 1; ; attempt++) {
+    await cityItem.click();
+    try {
+      await countyItem.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await countyItem.click();
+  await page.locator('.ant-cascader-dropdown:visible').first().waitFor({ state: 'hidden' });
   // The field shows the place chosen.
   await scope.locator('.ant-cascader').filter({ hasText: county }).first().waitFor();
 }

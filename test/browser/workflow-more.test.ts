@@ -31,7 +31,7 @@ async function choose(page: Page, scope: Locator | Page, label: string, typed: s
   if (typed) await box.fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
   // A single choice is made once its list has closed: a click before then may land on the closing list.
-  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 /** Types each value into a free list (tags) labelled `label`, one Enter each. */
