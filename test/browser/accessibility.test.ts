@@ -1,21 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, screenshot, switchLanguage, type StorageState } from './browser.js';
-
-/** Serious and critical findings of axe-core (WCAG 2.1 A and AA, and best practices), as `rule: targets`. */
-async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-  // Colours in mid-transition (a drawer sliding in, a button fading) are not what the user reads.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  let builder = new AxeBuilder({ page });
-  // With a modal open, the page behind its mask is inert: check the dialog.
-  if (within) builder = builder.include(within);
-  const r = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, screenshot, switchLanguage, type StorageState, seriousViolations } from './browser.js';
 
 describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
   let server: RunningServer;
@@ -85,7 +71,7 @@ describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
     await page.goto('/registry/key-units');
     await page.getByRole('button', { name: '新 建' }).click();
     await page.locator('.jf-record-drawer form').waitFor();
-    expect(await seriousViolations(page, '.jf-record-drawer')).toEqual([]);
+    expect(await seriousViolations(page, { within: '.jf-record-drawer' })).toEqual([]);
     await context.close();
   });
 
@@ -94,7 +80,7 @@ describe.runIf(BROWSER_AVAILABLE)('accessibility (axe-core)', JOURNEY, () => {
     await page.goto('/registry/key-units');
     await page.getByRole('button', { name: '导 入' }).click();
     await page.getByLabel('导入文件').waitFor();
-    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    expect(await seriousViolations(page, { within: '.ant-modal' })).toEqual([]);
     await context.close();
   });
 });

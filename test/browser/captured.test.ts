@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -6,20 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, chooseOption, chooseCascade, seriousViolations } from './browser.js';
 import { DEMO_PASSWORD, startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
 
 const FFMPEG = '/usr/bin/ffmpeg';
 const HOUR = 3_600_000;
-
-/** Serious and critical findings of axe-core (WCAG 2.1 A and AA, best practices) on the page as it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // The pointer rests where the last click was; a hovered button's colours are not what the user reads.
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Types an instant into a `datetime-local` field, in the browser's own time zone. */
 async function fillWhen(page: Page, label: string, iso: string) {
@@ -29,16 +19,6 @@ async function fillWhen(page: Page, label: string, iso: string) {
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
   }, iso);
   await page.getByLabel(label, { exact: true }).fill(local);
-}
-
-/** Picks a system in the scope editor by typing part of its name. */
-async function chooseSystem(page: Page, label: string, typed: string, name: RegExp) {
-  const box = page.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
-  // A single choice is made once its list has closed: a click before then may land on the closing list.
-  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 /** An API session for setting the scene (the unit's recorder uploading), as any client would log in. */
@@ -134,7 +114,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await a.getByLabel('案件编号', { exact: true }).fill('A2101020000002026120001');
     await a.getByLabel('执行的职务', { exact: true }).fill('侦查校门口盗窃电动车案');
     await a.getByRole('checkbox', { name: '复制' }).check();
-    await chooseSystem(a, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await chooseOption(a, a, '系统 1', '和平区实验中学', new RegExp(systemName));
     await fillWhen(a, '起始时间', window.from);
     await fillWhen(a, '截止时间', window.to);
     await a.getByLabel('本人工作证件号', { exact: true }).fill('210102-0117');
@@ -249,9 +229,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await c.getByLabel('申请人姓名或名称', { exact: true }).fill('王小明');
     await c.getByLabel('居民身份证号码', { exact: true }).fill('11010519491231002X');
     await c.getByLabel('查看理由（涉及的合法权益）', { exact: true }).fill('本人电动车在实验中学门口被盗，需查看门口录像');
-    await c.getByRole('combobox', { name: '当地公安派出所所在区县' }).click();
-    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^沈阳市$/ }).click();
-    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^和平区$/ }).click();
+    await chooseCascade(c, c, '当地公安派出所所在区县', ['沈阳市', '和平区']);
     await fillWhen(c, '起始时间', window.from);
     await fillWhen(c, '截止时间', window.to);
     await screenshot(c, 'captured-viewing-form');
@@ -275,7 +253,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await s.getByRole('link', { name: new RegExp(`查看申请 ${viewingUrl.split('/').pop()}`) }).click();
     await s.locator('.jf-vault-viewing[data-state="submitted"]').waitFor();
     await s.getByLabel('居民身份证号码', { exact: true }).fill('11010519491231002X');
-    await chooseSystem(s, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await chooseOption(s, s, '系统 1', '和平区实验中学', new RegExp(systemName));
     await s.getByRole('button', { name: '身份证与申请一致，登记' }).click();
     await s.locator('.jf-vault-viewing[data-state="registered"]').waitFor();
     await s.getByLabel('理由', { exact: true }).fill('申请人财物在该校门口被盗，录像涉及其合法权益');
@@ -339,7 +317,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await page.getByRole('button', { name: '紧急情况直接使用' }).click();
     await page.getByLabel('机关名称', { exact: true }).fill('沈阳市公安局和平分局刑事侦查大队');
     await page.getByLabel('紧急情况事由', { exact: true }).fill('校门口发生持刀伤人，嫌疑人在逃，需立即调看周边录像');
-    await chooseSystem(page, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await chooseOption(page, page, '系统 1', '和平区实验中学', new RegExp(systemName));
     await page.getByLabel(/使用时长/).fill('30');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '立即开始紧急使用' }).click();
@@ -378,9 +356,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await c.getByLabel('书面申请', { exact: true }).fill('本人为上述民事案件原告，负有举证责任，申请调取实验中学门口录像作为证据。');
     await c.getByLabel('有效证明', { exact: true }).fill('和平区人民法院受理案件通知书');
     await c.getByLabel('本方负有举证责任').check();
-    await c.getByRole('combobox', { name: '采获信息所在区县' }).click();
-    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^沈阳市$/ }).click();
-    await c.locator('.ant-cascader-menu-item').filter({ hasText: /^和平区$/ }).click();
+    await chooseCascade(c, c, '采获信息所在区县', ['沈阳市', '和平区']);
     await fillWhen(c, '起始时间', window.from);
     await fillWhen(c, '截止时间', window.to);
     await c.getByRole('button', { name: '提交书面申请' }).click();
@@ -392,7 +368,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const p = police.page;
     await logIn(p, 'demo-heping', DEMO_PASSWORD);
     await p.goto(`/captured/evidence?id=${id}`);
-    await chooseSystem(p, '系统 1', '和平区实验中学', new RegExp(systemName));
+    await chooseOption(p, p, '系统 1', '和平区实验中学', new RegExp(systemName));
     await p.getByRole('button', { name: /^提\s*交$/ }).click();
     const formality = p.locator('.jf-vault-facts');
     await eventually(() => formality.innerText()).toContain('手续编号');

@@ -1,11 +1,10 @@
 import { inflateSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainQueue, ledgerConfigFrom } from '../../src/ledger/index.js';
 import { residentIdCheckDigit } from '../../src/shared/standards/gb11643.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, VIEWPORT } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, VIEWPORT, seriousViolations } from './browser.js';
 
 /** The issue's phone: an iPhone X-sized screen. */
 const PHONE = { width: 375, height: 812 };
@@ -22,12 +21,6 @@ const PAGES: { path: string; name: string; h1: RegExp }[] = [
   { path: '/law/24', name: 'law-24', h1: /^第二十四条$/ },
   { path: '/login', name: 'login', h1: /登录/ },
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * Every character a PDF's fonts map back to Unicode (its ToUnicode CMaps): the

@@ -1,47 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, type StorageState } from './browser.js';
-
-/** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow a long list. */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(option);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
-  // The choice is made once the list has closed. On a busy machine the list can re-render under the
-  // pointer while it filters what was typed, and the click is lost: click the option again then.
-  for (let attempt = 1; ; attempt++) {
-    await item.click();
-    try {
-      await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
-
-/** Picks city, then county, in the division cascader labelled `label` inside `scope`. */
-async function chooseDivision(page: Page, scope: Locator, label: string, city: string, county: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  const cityItem = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${city}$`) });
-  const countyItem = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${county}$`) });
-  // A click lost while the busy list re-renders is made again, as a user would.
-  for (let attempt = 1; ; attempt++) {
-    await cityItem.click();
-    try {
-      await countyItem.waitFor({ timeout: 5_000 });
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-  await countyItem.click();
-  await page.locator('.ant-cascader-dropdown:visible').first().waitFor({ state: 'hidden' });
-  // The field shows the place chosen.
-  await scope.locator('.ant-cascader').filter({ hasText: county }).first().waitFor();
-}
+import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, type StorageState, chooseOption, chooseCascade } from './browser.js';
 
 const rowNames = (page: Page) => page.locator('.jf-registry-table tbody tr.ant-table-row .jf-name-link').allTextContents();
 
@@ -73,8 +33,8 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await page.getByRole('button', { name: '新 建' }).click();
     const drawer = page.locator('.jf-record-drawer');
     await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二〇中学');
-    await choose(page, drawer, '单位类型', '中学');
-    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await chooseOption(page, drawer, '单位类型', '中学', '中学');
+    await chooseCascade(page, drawer, '所在县级行政区划', ['沈阳市', '和平区']);
     await drawer.getByRole('textbox', { name: '地址' }).fill('沈阳市和平区南京南街');
     await screenshot(page, 'registry-key-unit-form');
     await page.getByRole('button', { name: '保 存' }).click();
@@ -103,8 +63,8 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await page.getByRole('button', { name: '新 建' }).click();
     const drawer = page.locator('.jf-record-drawer');
     await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二一中学');
-    await choose(page, drawer, '单位类型', '中学');
-    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await chooseOption(page, drawer, '单位类型', '中学', '中学');
+    await chooseCascade(page, drawer, '所在县级行政区划', ['沈阳市', '和平区']);
     await drawer.getByRole('textbox', { name: '统一社会信用代码' }).fill('91210102MA0000000X');
     await page.getByRole('button', { name: '保 存' }).click();
     const item = drawer.locator('.ant-form-item').filter({ has: page.getByRole('textbox', { name: '统一社会信用代码' }) });
@@ -139,8 +99,8 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await switchLanguage(page, 'en');
     await page.getByRole('button', { name: 'New' }).click();
     await drawer.getByRole('textbox', { name: 'Name' }).fill('沈阳市第一二二中学');
-    await choose(page, drawer, 'Unit type', 'Secondary school');
-    await chooseDivision(page, drawer, 'County-level division', '沈阳市', '和平区');
+    await chooseOption(page, drawer, 'Unit type', 'Secondary school', 'Secondary school');
+    await chooseCascade(page, drawer, 'County-level division', ['沈阳市', '和平区']);
     await page.getByRole('button', { name: 'Save' }).click();
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Captured information is viewed by no fewer than two staff members');
@@ -152,8 +112,8 @@ describe.runIf(BROWSER_AVAILABLE)('registries in the browser', JOURNEY, () => {
     await switchLanguage(page, 'zh-CN');
     await page.getByRole('button', { name: '新 建' }).click();
     await drawer.getByRole('textbox', { name: '单位名称' }).fill('沈阳市第一二二中学');
-    await choose(page, drawer, '单位类型', '中学');
-    await chooseDivision(page, drawer, '所在县级行政区划', '沈阳市', '和平区');
+    await chooseOption(page, drawer, '单位类型', '中学', '中学');
+    await chooseCascade(page, drawer, '所在县级行政区划', ['沈阳市', '和平区']);
     await page.getByRole('button', { name: '保 存' }).click();
     await alert.waitFor();
     expect(await alert.textContent()).toContain('采获信息的查看应当由两名以上工作人员进行');

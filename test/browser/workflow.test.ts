@@ -1,21 +1,10 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
+import { BROWSER_AVAILABLE, eventually, launchBrowser, logIn, newPage, pageErrors, screenshot, chooseOption, seriousViolations } from './browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { tick } from '../../src/workflow/index.js';
-
-/** Picks an option of the Ant Design select labelled `label` inside `scope`, typing to narrow it. */
-async function choose(page: Page, scope: Locator | Page, label: string, typed: string, option: RegExp) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  if (typed) await box.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  // A single choice is made once its list has closed: a click before then may land on the closing list.
-  if (!(await box.evaluate((el) => !!el.closest('.ant-select-multiple')))) await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-}
 
 /** The fieldset whose own legend is `legend` (not an outer one that contains it). */
 const fieldset = (scope: Locator | Page, legend: string) =>
@@ -33,13 +22,6 @@ async function addMaterial(page: Page, legend: string, title: string) {
 
 async function act(page: Page, action: string) {
   await page.locator('.jf-wf-actions').getByRole('button', { name: action }).click();
-}
-
-/** Serious and critical findings of axe-core (WCAG 2.1 A and AA, best practices) on the page as it is. */
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { timeout: 360_000 }, () => {
@@ -61,14 +43,14 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     const p = provider.page;
     await p.goto('/work/new/provider-filing');
     await p.getByRole('heading', { level: 1, name: /新建：技防服务单位备案/ }).waitFor();
-    await choose(p, p, '服务项目', '安装', /^安装$/);
+    await chooseOption(p, p, '服务项目', '安装', /^安装$/);
     await p.keyboard.press('Escape');
     await addMaterial(p, '营业执照', '营业执照副本');
     await addMaterial(p, '经过专业培训的管理、技术人员', '技术人员培训证书（6人）');
     await addMaterial(p, '技术设备和场所', '办公场所租赁合同及设备清单');
     await addMaterial(p, '安全管理和岗位责任制度', '安全管理制度汇编');
     await screenshot(p, 'workflow-filing-form');
-    expect(await axe(p)).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
     await p.getByRole('button', { name: '提交备案' }).click();
     await p.locator('.jf-wf-item[data-state="submitted"]').waitFor();
     const itemUrl = p.url();
@@ -84,14 +66,14 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).click();
     await q.locator('.jf-wf-item[data-state="submitted"]').waitFor();
     await screenshot(q, 'workflow-filing-police');
-    expect(await axe(q)).toEqual([]);
+    expect(await seriousViolations(q)).toEqual([]);
     await act(q, '予以备案并公布');
     await q.locator('.jf-wf-item[data-state="accepted"]').waitFor();
     await q.locator('.jf-wf-documents').getByRole('link', { name: /备案回执 BA-210100-/ }).waitFor();
     // The list of filings exports, with its filter, as a CSV whose first line names the columns in both languages.
     await q.goto('/work/items?machine=provider-filing');
     await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).waitFor();
-    expect(await axe(q)).toEqual([]);
+    expect(await seriousViolations(q)).toEqual([]);
     await q.getByRole('button', { name: /^导出/ }).hover();
     const [file] = await Promise.all([q.waitForEvent('download'), q.getByRole('menuitem', { name: '导出 CSV' }).click()]);
     expect(file.suggestedFilename()).toMatch(/^workflow-items-\d{8}\.csv$/);
@@ -111,7 +93,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     expect(row).toContain('沈阳市公安局');
     expect(row).toContain('安装');
     await screenshot(r, 'workflow-public-providers');
-    expect(await axe(r)).toEqual([]);
+    expect(await seriousViolations(r)).toEqual([]);
     expect(pageErrors(r)).toEqual([]);
     await anyone.context.close();
   });
@@ -123,7 +105,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     // Plan and start the inspection of the school.
     await p.goto('/work/new/inspection');
     await p.getByRole('heading', { level: 1, name: /新建：监督检查/ }).waitFor();
-    await choose(p, p, '技术防范重点单位 （选填）', '实验中学', /沈阳市和平区实验中学/);
+    await chooseOption(p, p, '技术防范重点单位 （选填）', '实验中学', /沈阳市和平区实验中学/);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await p.getByLabel('检查日期', { exact: true }).fill(today);
     await p.getByRole('textbox', { name: '检查范围', exact: true }).fill('年度监督检查：技防系统运行维护与值班制度');
@@ -136,7 +118,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     // The hazard: no duty roster or emergency plan.
     await act(p, '记录隐患（附照片）');
     const dialog = p.getByRole('dialog');
-    await choose(p, dialog, '违反的规定', '值班', /建立值班制度和应急处置预案/);
+    await chooseOption(p, dialog, '违反的规定', '值班', /建立值班制度和应急处置预案/);
     await dialog.getByRole('textbox', { name: '情况描述', exact: true }).fill('监控室无值班记录，未制定应急处置预案');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -144,7 +126,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
       await act(p, '记录检查项结果');
       const d = p.getByRole('dialog');
       await d.getByRole('spinbutton', { name: '检查项目（第二十七条第一款第几项）', exact: true }).fill(String(item));
-      await choose(p, d, '结果', '符合', /^符合$/);
+      await chooseOption(p, d, '结果', '符合', /^符合$/);
       await d.getByRole('button', { name: /提\s*交/ }).click();
       await d.waitFor({ state: 'hidden' });
     }
@@ -152,7 +134,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await p.locator('.jf-wf-item[data-state="completed"]').waitFor();
     await p.locator('.jf-wf-documents').getByRole('link', { name: /监督检查记录/ }).waitFor();
     await screenshot(p, 'workflow-inspection-completed');
-    expect(await axe(p)).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
 
     // The case, and the order to rectify within a time limit.
     await p.getByRole('button', { name: '就此立案' }).click();
@@ -192,7 +174,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     expect(text).toContain('对单位处5000元罚款');
     expect(text).toMatch(/核验码：[2-9A-HJ-NP-Z]{10}/);
     await screenshot(p, 'workflow-penalty-decision');
-    expect(await axe(p)).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
 
     // Printed: A4, without the application around it.
     await p.emulateMedia({ media: 'print' });
@@ -213,7 +195,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await anyone.page.getByText('核验通过：该文书真实有效。').waitFor();
     // Checked at rest, not under the pointer's hover colour.
     await anyone.page.mouse.move(0, 0);
-    expect(await axe(anyone.page)).toEqual([]);
+    expect(await seriousViolations(anyone.page)).toEqual([]);
     await anyone.context.close();
     expect(pageErrors(p)).toEqual([]);
     await context.close();
