@@ -129,6 +129,9 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
     if (row) row[state] += c.n;
   }
   const unitFilter = within ? `&divisionCode=${within}` : '';
+  /** The list of procedures a figure counts: the same kind, states and place. */
+  const itemsHref = (machine: string, states: readonly string[] | 'all') =>
+    `/work/items?machine=${machine}${states === 'all' ? '' : `&state=${states.join(',')}`}${within ? `&division=${within}` : ''}`;
   figure('keyUnits', { zh: '技术防范重点单位', en: 'Key units' }, unitsByPlace, { article: 10, paragraph: 1 }, `/registry/key-units${within ? `?divisionCode=${within}` : ''}`);
   figure(
     'keyUnitsInViolation',
@@ -142,9 +145,9 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
   const caseScope = scopeOf('case');
   if (covers(caseScope, prefix)) {
     const r = includesRestricted(caseScope);
-    figure('openHazards', { zh: '待处理的隐患', en: 'Hazards awaiting action' }, await ctx.repo.itemsInStates('case', HAZARD_STATES, prefix, by, r), { article: 26 }, '/work/items?machine=case&open=true');
-    figure('rectificationOrders', { zh: '限期改正、拆除中的责令', en: 'Orders running (rectify, remove)' }, await ctx.repo.itemsInStates('case', ORDER_STATES, prefix, by, r), { article: 31 }, '/work/items?machine=case&open=true');
-    figure('overdue', { zh: '逾期未改正', en: 'Time limit missed' }, await ctx.repo.itemsInStates('case', OVERDUE_STATES, prefix, by, r), { article: 32 }, '/work/items?machine=case&open=true');
+    figure('openHazards', { zh: '待处理的隐患', en: 'Hazards awaiting action' }, await ctx.repo.itemsInStates('case', HAZARD_STATES, prefix, by, r), { article: 26 }, itemsHref('case', HAZARD_STATES));
+    figure('rectificationOrders', { zh: '限期改正、拆除中的责令', en: 'Orders running (rectify, remove)' }, await ctx.repo.itemsInStates('case', ORDER_STATES, prefix, by, r), { article: 31 }, itemsHref('case', ORDER_STATES));
+    figure('overdue', { zh: '逾期未改正', en: 'Time limit missed' }, await ctx.repo.itemsInStates('case', OVERDUE_STATES, prefix, by, r), { article: 32 }, itemsHref('case', OVERDUE_STATES));
     const states = workflowOf('case').machine.states;
     const nowIso = now.toISOString();
     for (const d of await ctx.repo.nextDeadlines(ORDER_STATES, prefix, r, DEADLINES)) {
@@ -166,17 +169,17 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
       key: 'casesOpened',
       label: { zh: '立案（隐患、违法）', en: 'Cases opened' },
       article: articleRef({ article: 31 }),
-      href: '/work/items?machine=case',
+      href: itemsHref('case', 'all'),
       values: toSeries(months, await ctx.repo.itemsPerMonth('case', bounds, prefix, r)),
     });
   }
   const filingScope = scopeOf('filing');
   if (covers(filingScope, prefix)) {
-    figure('filingsWaiting', { zh: '待审查的备案', en: 'Filings awaiting the check' }, await ctx.repo.itemsInStates('provider-filing', ['submitted'], prefix, by, includesRestricted(filingScope)), { article: 18 }, '/work/items?machine=provider-filing&open=true');
+    figure('filingsWaiting', { zh: '待审查的备案', en: 'Filings awaiting the check' }, await ctx.repo.itemsInStates('provider-filing', ['submitted'], prefix, by, includesRestricted(filingScope)), { article: 18 }, itemsHref('provider-filing', ['submitted']));
   }
   const complaintScope = scopeOf('complaint');
   if (covers(complaintScope, prefix)) {
-    figure('complaints', { zh: '待查证的投诉', en: 'Complaints awaiting verification' }, await ctx.repo.itemsInStates('complaint', ['received'], prefix, by, includesRestricted(complaintScope)), { article: 28 }, '/work/items?machine=complaint&open=true');
+    figure('complaints', { zh: '待查证的投诉', en: 'Complaints awaiting verification' }, await ctx.repo.itemsInStates('complaint', ['received'], prefix, by, includesRestricted(complaintScope)), { article: 28 }, itemsHref('complaint', ['received']));
   }
 
   // Captured information: lawful accesses, refused attempts, emergency uses to review.

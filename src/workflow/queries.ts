@@ -1,7 +1,9 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { divisionPrefix, isAllowed, listScope, POLICE_ROLES, type Actor } from '../access/index.js';
 import { citationHref, formatCitation } from '../shared/citation.js';
-import { findDivision } from '../shared/standards/gb2260.js';
+import { validationError, type FieldIssue } from '../shared/errors.js';
+import { findDivision, isLiaoningDivision } from '../shared/standards/gb2260.js';
+import { bi } from '../shared/text.js';
 import type { Bilingual } from '../shared/text.js';
 import { DOCUMENT_KINDS, isDocumentKind, organName } from './documents.js';
 import { allWorkflows, mayAct, mayRead, resourceRef, ruleBody, workflowOf } from './engine.js';
@@ -131,7 +133,10 @@ function readable(actor: Actor, resource: Parameters<typeof listScope>[2]) {
 
 export interface ListFilters {
   machine?: string;
+  /** One state, or several separated by commas (`ordered,extended`). */
   state?: string;
+  /** A GB/T 2260 code of Liaoning: items whose place lies within it. */
+  division?: string;
   keyUnitId?: number;
   providerId?: number;
   parentId?: number;
@@ -139,23 +144,55 @@ export interface ListFilters {
   open?: boolean;
   limit?: number;
   offset?: number;
+  /** `updated` (the default, newest first), `due` (soonest first, none last) or `created`. */
+  sort?: 'updated' | 'due' | 'created';
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * The filters' own problems, by field and rule, before anything is read: an
+ * unknown state of the chosen procedure, a place that is not in Liaoning.
+ */
+export function listFilterIssues(f: ListFilters): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (f.state) {
+    const machines = f.machine ? [workflowOf(f.machine)] : allWorkflows();
+    const known = new Set(machines.flatMap((w) => Object.keys(w.machine.states)));
+    const unknown = f.state.split(',').filter((s) => !known.has(s));
+    if (unknown.length) {
+      issues.push({
+        field: 'state',
+        rule: 'enum',
+        message: bi(`未知的状态：${unknown.join('、')}`, `Unknown state: ${unknown.join(', ')}`),
+      });
+    }
+  }
+  if (f.division && !isLiaoningDivision(f.division)) {
+    issues.push({ field: 'division', rule: 'gb2260-division', message: bi('地区须为辽宁省的 GB/T 2260 行政区划代码', 'The place must be a Liaoning GB/T 2260 division code') });
+  }
+  return issues;
 }
 
 export async function listItems(deps: WorkflowDeps, actor: Actor, f: ListFilters): Promise<{ total: number; items: ItemView[] }> {
   const db = workflowDb(deps.jdb.db);
   const machines = f.machine ? [workflowOf(f.machine)] : allWorkflows();
   let q = db.selectFrom('workflowItems').where((eb) => eb.or(machines.map((w) => eb.and([eb('machine', '=', w.machine.name), readable(actor, w.machine.resource)(eb)]))));
-  if (f.state) q = q.where('state', '=', f.state);
+  const issues = listFilterIssues(f);
+  if (issues.length) throw validationError(issues);
+  if (f.state) q = q.where('state', 'in', f.state.split(','));
+  if (f.division) q = q.where('divisionCode', 'like', `${divisionPrefix(f.division)}%`);
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.providerId != null) q = q.where('providerId', '=', f.providerId);
   if (f.parentId != null) q = q.where('parentId', '=', f.parentId);
   if (f.open) q = q.where('closedAt', 'is', null);
   if (f.q) q = q.where(sql`lower(title)`, 'like', `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('updatedAt', 'desc')
-    .orderBy('id', 'desc')
+  const dir = f.order ?? (f.sort === 'due' ? 'asc' : 'desc');
+  let sorted = q.selectAll();
+  if (f.sort === 'due') sorted = sorted.orderBy(sql`case when due_at is null then 1 else 0 end`).orderBy('dueAt', dir);
+  else sorted = sorted.orderBy(f.sort === 'created' ? 'createdAt' : 'updatedAt', dir);
+  const rows = await sorted
+    .orderBy('id', dir)
     .limit(Math.min(f.limit ?? 50, 200))
     .offset(f.offset ?? 0)
     .execute();

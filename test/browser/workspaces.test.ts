@@ -87,6 +87,38 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it('takes a city supervisor from the hazards figure to exactly the cases it counts, in the city, and sorts them by time limit (Art 26)', async () => {
+    // Two hazards found in Shenyang, opened as cases through the API (the case form is the workflow journey's concern).
+    const login = await server.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'demo-shenyang', password: DEMO_PASSWORD } });
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0], 'x-csrf-token': login.json().csrfToken as string };
+    const units = (await server.app.inject({ url: '/api/v1/registry/key-units?divisionCode=210100&pageSize=2', headers })).json().items as { id: number }[];
+    expect(units).toHaveLength(2);
+    for (const u of units) {
+      const opened = await server.app.inject({ method: 'POST', url: '/api/v1/workflow/items', headers, payload: { machine: 'case', transition: 'open', input: { ruleId: 'art15.signage-where-video-captured', facts: '检查发现未设置提示标识', subject: { keyUnitId: u.id, offender: 'unit' } } } });
+      expect(opened.statusCode, opened.body).toBe(201);
+    }
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-openHazards');
+    const figure = page.getByTestId('figure-openHazards');
+    const shown = Number(await figure.locator('.jf-ws-tile-value').textContent());
+    expect(shown).toBeGreaterThanOrEqual(2);
+    await figure.locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 1, name: '整改与处罚' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?machine=case&state=open&division=210100');
+    // The list shows its filters: the state chosen, the city.
+    await eventually(() => page.locator('.jf-wf-items .ant-pagination-total-text').textContent()).toBe(`共 ${shown} 项`);
+    expect(await page.locator('.jf-wf-filters .ant-select-selection-item').allTextContents()).toEqual(['已立案，待处理']);
+    expect(await page.locator('.jf-wf-filters .ant-cascader').textContent()).toContain('沈阳市');
+    await screenshot(page, 'workflow-items-filtered');
+    expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    // Sorted by time limit from the column header; the address keeps the sort.
+    await page.getByRole('columnheader', { name: /期限/ }).click();
+    await eventually(() => new URL(page.url()).searchParams.get('sort')).toBe('due');
+    await eventually(() => page.locator('.jf-wf-items .ant-pagination-total-text').textContent()).toBe(`共 ${shown} 项`);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("never shows a county supervisor another county's places", async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-heping', 'county_supervisor', 'figure-keyUnits');

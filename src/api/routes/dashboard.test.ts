@@ -91,7 +91,7 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     expect(units).toMatchObject({ value: 5, href: '/registry/key-units', article: { href: '/law/10#p1' } });
     expect(units.byPlace).toMatchObject({ '210100': 3, '210200': 2 });
     const orders = fig(b, 'rectificationOrders');
-    expect(orders).toMatchObject({ value: 2, href: '/work/items?machine=case&open=true', article: { href: '/law/31' } });
+    expect(orders).toMatchObject({ value: 2, href: '/work/items?machine=case&state=rectification_ordered,removal_ordered', article: { href: '/law/31' } });
     expect(orders.byPlace).toMatchObject({ '210100': 1, '210200': 1 });
     expect(fig(b, 'accesses').value).toBe(3);
     expect(fig(b, 'refusals').article?.href).toBe('/law/22');
@@ -132,6 +132,15 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     const city = await board(province, '?division=210100');
     expect(city.parent).toMatchObject({ code: '210000' });
     expect(fig(city, 'keyUnits').value).toBe(3);
+    // Each figure of procedures leads to the list of exactly the items it counts, in the same place.
+    for (const key of ['openHazards', 'rectificationOrders', 'overdue', 'complaints', 'filingsWaiting']) {
+      const f = fig(city, key);
+      expect(f.href).toContain('division=210100');
+      const listed = await get(province, `/api/v1/workflow/items?${f.href.split('?')[1]}`);
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json().total, key).toBe(f.value);
+    }
+    expect(fig(city, 'rectificationOrders').value).toBe(1);
     const county = await board(province, '?division=210103');
     expect(county.places).toEqual([{ code: '210103', name: '沈河区', drill: null }]);
     expect(fig(county, 'keyUnits').value).toBe(1);

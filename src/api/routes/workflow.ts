@@ -208,7 +208,10 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Workflow items the caller may read',
         querystring: Type.Object({
           machine: Type.Optional(Type.String({ maxLength: 40 })),
-          state: Type.Optional(Type.String({ maxLength: 40 })),
+          state: Type.Optional(Type.String({ maxLength: 400, description: 'One state, or several separated by commas' })),
+          division: Type.Optional(Type.String({ pattern: '^21[0-9]{4}$', description: 'GB/T 2260 code: items whose place lies within it' })),
+          sort: Type.Optional(Type.Union([Type.Literal('updated'), Type.Literal('due'), Type.Literal('created')])),
+          order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
           keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
           providerId: Type.Optional(Type.Integer({ minimum: 1 })),
           parentId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -235,7 +238,10 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Export the items the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX',
         querystring: Type.Object({
           machine: Type.Optional(Type.String({ maxLength: 40 })),
-          state: Type.Optional(Type.String({ maxLength: 40 })),
+          state: Type.Optional(Type.String({ maxLength: 400, description: 'One state, or several separated by commas' })),
+          division: Type.Optional(Type.String({ pattern: '^21[0-9]{4}$', description: 'GB/T 2260 code: items whose place lies within it' })),
+          sort: Type.Optional(Type.Union([Type.Literal('updated'), Type.Literal('due'), Type.Literal('created')])),
+          order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
           keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
           providerId: Type.Optional(Type.Integer({ minimum: 1 })),
           parentId: Type.Optional(Type.Integer({ minimum: 1 })),
