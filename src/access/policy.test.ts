@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed } from './policy.js';
+import { decideAccount, isAllowed } from './policy.js';
 import type { Actor } from './index.js';
 
 const city: Actor = { userId: 7, username: 'officer', role: 'city_supervisor', jurisdiction: '210100', organId: 1, keyUnitId: null, providerId: null };
@@ -18,5 +18,39 @@ describe('who opens which procedure', () => {
       expect(isAllowed(city, 'read', inShenyang(kind)), kind).toBe(true);
       expect(isAllowed(city, 'decide', inShenyang(kind)), kind).toBe(true);
     }
+  });
+});
+
+describe('who manages accounts (art 36: every permission change is answered for)', () => {
+  const admin: Actor = { userId: 1, username: 'admin', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
+  const oversight: Actor = { ...admin, userId: 2, role: 'oversight' };
+  const other = { userId: 9 };
+
+  it('lets the administrator change rights, reset passwords, disable, enable and revoke sessions of other accounts', () => {
+    for (const a of ['read', 'change-rights', 'reset-password', 'disable', 'enable', 'revoke-sessions'] as const) expect(decideAccount(admin, a, other, { role: 'citizen' }), a).toBe('allowed');
+  });
+
+  it('lets everyone change their own password, and nobody change another’s that way', () => {
+    for (const who of [admin, oversight, city]) expect(decideAccount(who, 'change-own-password', { userId: who.userId })).toBe('allowed');
+    expect(decideAccount(admin, 'change-own-password', other)).toBe('forbidden');
+  });
+
+  it('denies every change to anyone else, and everything to no one; oversight reads (art 36) but changes nothing', () => {
+    for (const a of ['change-rights', 'reset-password', 'disable', 'enable', 'revoke-sessions'] as const) {
+      expect(decideAccount(city, a, other), a).toBe('forbidden');
+      expect(decideAccount(oversight, a, other), a).toBe('forbidden');
+      expect(decideAccount(null, a, other), a).toBe('forbidden');
+    }
+    expect(decideAccount(city, 'read', other)).toBe('forbidden');
+    expect(decideAccount(oversight, 'read', other)).toBe('allowed');
+  });
+
+  it('keeps an administrator from demoting or disabling their own account, or resetting their own password without the current one', () => {
+    const self = { userId: admin.userId };
+    expect(decideAccount(admin, 'change-rights', self, { role: 'oversight' })).toBe('own-demotion');
+    expect(decideAccount(admin, 'change-rights', self, { role: 'admin' })).toBe('allowed');
+    expect(decideAccount(admin, 'disable', self)).toBe('own-disable');
+    expect(decideAccount(admin, 'reset-password', self)).toBe('own-reset');
+    expect(decideAccount(admin, 'revoke-sessions', self)).toBe('allowed');
   });
 });

@@ -206,3 +206,33 @@ export function listScope(actor: Actor | null, action: Action, kind: ResourceKin
   }
   return { kind: 'none' };
 }
+
+/**
+ * What may be done to an account. Art 36 holds officials to account for what
+ * they do under their accounts, so who holds which rights is decided here
+ * like everything else: the administrator manages accounts, everyone changes
+ * their own password, nobody else does anything.
+ */
+export const ACCOUNT_ACTIONS = ['read', 'change-rights', 'reset-password', 'disable', 'enable', 'revoke-sessions', 'change-own-password'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+/**
+ * `allowed`, `forbidden`, or why an administrator may not do it to their own
+ * account: a demotion or a disabling must come from another administrator (so
+ * the platform is never left without one, and no one quietly sheds the rights
+ * they answer for), and a password reset skips the current password that
+ * changing one's own asks for.
+ */
+export type AccountDecision = 'allowed' | 'forbidden' | 'own-demotion' | 'own-disable' | 'own-reset';
+
+export function decideAccount(actor: Actor | null, action: AccountAction, target: { userId: number }, next?: { role?: string }): AccountDecision {
+  if (!actor) return 'forbidden';
+  const own = target.userId === actor.userId;
+  if (action === 'change-own-password') return own ? 'allowed' : 'forbidden';
+  if (action === 'read') return isAllowed(actor, 'read', { kind: 'user' }) ? 'allowed' : 'forbidden';
+  if (!isAllowed(actor, 'update', { kind: 'user' })) return 'forbidden';
+  if (own && action === 'change-rights' && next?.role !== undefined && next.role !== actor.role) return 'own-demotion';
+  if (own && action === 'disable') return 'own-disable';
+  if (own && action === 'reset-password') return 'own-reset';
+  return 'allowed';
+}

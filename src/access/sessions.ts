@@ -39,15 +39,17 @@ export interface CheckedUser {
 /**
  * Checks a username and password, outside any transaction: argon2 takes
  * tens of milliseconds and 64 MiB, and no write lock may wait on it. Unknown
- * user, wrong password and disabled account all fail the same way and take
- * the same time, so the answer gives no hint.
+ * user and wrong password fail the same way and take the same time, so the
+ * answer gives no hint; only whoever gave the right password learns that the
+ * account is disabled.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function checkCredentials(dbAny: Kysely<any>, username: string, password: string): Promise<CheckedUser> {
   const db = accessDb(dbAny);
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
-  if (!user || !ok || user.disabled) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  if (!user || !ok) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  if (Number(user.disabled)) throw new AppError(AccessErrors.JF_ACCESS_ACCOUNT_DISABLED);
   return { userId: Number(user.id), actor: actorOf({ ...user, id: Number(user.id) }) };
 }
 
@@ -60,7 +62,8 @@ export async function checkCredentials(dbAny: Kysely<any>, username: string, pas
 export async function openSession(trxAny: Kysely<any>, clock: Clock, ttlSeconds: number, checked: CheckedUser): Promise<Session> {
   const db = accessDb(trxAny);
   const user = await db.selectFrom('users').selectAll().where('id', '=', checked.userId).executeTakeFirst();
-  if (!user || user.disabled) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  if (!user) throw new AppError(AccessErrors.JF_ACCESS_BAD_CREDENTIALS);
+  if (Number(user.disabled)) throw new AppError(AccessErrors.JF_ACCESS_ACCOUNT_DISABLED);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = clock.now();

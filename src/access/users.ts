@@ -21,15 +21,39 @@ export interface NewUser {
 }
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** Longer passwords are refused, so argon2 is never handed megabytes (the login body allows as much). */
+export const PASSWORD_MAX_LENGTH = 1000;
+
+/** The length rule every new password meets, whoever sets it. */
+export function validatePassword(field: string, password: string | undefined): FieldIssue[] {
+  const p = password ?? '';
+  if (p.length < PASSWORD_MIN_LENGTH) return [{ field, rule: 'min-length', message: bi(`密码至少${PASSWORD_MIN_LENGTH}位`, `Password must have at least ${PASSWORD_MIN_LENGTH} characters`) }];
+  if (p.length > PASSWORD_MAX_LENGTH) return [{ field, rule: 'max-length', message: bi(`密码至多${PASSWORD_MAX_LENGTH}位`, `Password must have at most ${PASSWORD_MAX_LENGTH} characters`) }];
+  return [];
+}
 
 export function validateNewUser(u: NewUser): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(u.username ?? '')) {
     issues.push({ field: 'username', rule: 'pattern', message: bi('用户名须为3至64位字母、数字、下划线、点或连字符', 'Username must be 3-64 letters, digits, "_", "." or "-"') });
   }
-  if ((u.password ?? '').length < PASSWORD_MIN_LENGTH) {
-    issues.push({ field: 'password', rule: 'min-length', message: bi(`密码至少${PASSWORD_MIN_LENGTH}位`, `Password must have at least ${PASSWORD_MIN_LENGTH} characters`) });
-  }
+  issues.push(...validatePassword('password', u.password));
+  issues.push(...validateRights(u));
+  return issues;
+}
+
+/** The rights an account holds, as administration sets them. */
+export interface AccountRightsInput {
+  role: string;
+  jurisdiction?: string | null;
+  organId?: number | null;
+  keyUnitId?: number | null;
+  providerId?: number | null;
+}
+
+/** The rights part of an account: a known role, a Liaoning jurisdiction of the role's level for police roles, the unit or provider a party's account acts for. */
+export function validateRights(u: AccountRightsInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   if (!isRole(u.role)) {
     issues.push({ field: 'role', rule: 'enum', message: bi(`角色须为以下之一：${ROLES.join('、')}`, `Role must be one of: ${ROLES.join(', ')}`) });
     return issues;

@@ -14,6 +14,7 @@ import type { AppDeps } from './context.js';
 import { errorBody, errorHandler } from './error-handler.js';
 import { installOpenApiDefaults } from './openapi-defaults.js';
 import { accessRequestRoutes } from './routes/access-requests.js';
+import { accountRoutes } from './routes/accounts.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { capturedRoutes } from './routes/captured.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
+  await app.register(accountRoutes);
   // Context plugins register below, one line each.
   await app.register(lawRoutes);
   await app.register(capturedRoutes);

@@ -25,6 +25,9 @@ const SessionInfo = Type.Object({
   expiresAt: Type.Optional(Type.String()),
 });
 
+/** Refusals of a login attempt, each logged as a refused login (art 36). */
+const REFUSED_LOGIN = new Set([AccessErrors.JF_ACCESS_BAD_CREDENTIALS.code, AccessErrors.JF_ACCESS_ACCOUNT_DISABLED.code]);
+
 /** Logging in and out, as any client would: a session cookie, HttpOnly and SameSite. */
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, clock, jdb } = app.deps;
@@ -57,7 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // the session and its ledger leaf then commit together in one short transaction.
       // A refused attempt is logged on its own (art 36).
       const refused = async (e: unknown) => {
-        if (e instanceof AppError && e.code === AccessErrors.JF_ACCESS_BAD_CREDENTIALS.code) await recordRefusedLogin(jdb.db, { username: req.body.username, at: clock.now() });
+        if (e instanceof AppError && REFUSED_LOGIN.has(e.code)) await recordRefusedLogin(jdb.db, { username: req.body.username, at: clock.now() });
         throw e;
       };
       const checked = await checkCredentials(jdb.db, req.body.username, req.body.password).catch(refused);
