@@ -14,6 +14,7 @@ import { VAULT_ROUTES } from './vault/routes';
 import { LEDGER_ROUTES } from './ledger/routes';
 import { WORKSPACE_ROUTES } from './workspace/routes';
 import { PORTAL_ROUTES } from './portal/routes';
+import { ACCOUNTS_ROUTES } from './accounts/routes';
 
 // Each screen is its own chunk, loaded when first visited.
 const HomePage = lazy(() => import('./shell/home-page'));
@@ -67,6 +68,7 @@ function Localised() {
                 {LEDGER_ROUTES}
                 {WORKSPACE_ROUTES}
                 {PORTAL_ROUTES}
+                {ACCOUNTS_ROUTES}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

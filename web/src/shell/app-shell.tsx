@@ -13,6 +13,7 @@ import { vaultMenuItems } from '../vault/menu';
 import { ledgerMenuItems } from '../ledger/menu';
 import { workspaceMenuItems } from '../workspace/menu';
 import { portalMenuItems } from '../portal/menu';
+import { accountsMenuItems, ChangePasswordLink } from '../accounts/menu';
 
 const LANG_LABEL: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -63,6 +64,7 @@ function UserBox() {
         {b(user.roleName)}
         {user.jurisdictionName ? ` · ${user.jurisdictionName}` : ''}
       </span>
+      <ChangePasswordLink />
       <Button
         size="small"
         onClick={async () => {
@@ -105,6 +107,7 @@ function SideMenu() {
     ...vaultMenuItems(user?.role),
     ...ledgerMenuItems(user?.role),
     ...portalMenuItems(user?.role),
+    ...accountsMenuItems(user?.role),
     { key: '/law', label: <Link to="/law">{t('menuLaw')}</Link> },
   ];
   const selected = pathname.startsWith('/law') ? '/law' : pathname.startsWith('/registry/') ? pathname.split('/').slice(0, 3).join('/') : pathname;

@@ -1,0 +1,27 @@
+import type { ReactElement } from 'react';
+import { Link } from 'react-router-dom';
+import { useT } from '../i18n/i18n';
+import { accounts } from './i18n';
+
+/** Who manages accounts (src/access/policy.ts `decideAccount`): the administrator alone. */
+const ACCOUNT_ADMIN_ROLES = ['admin'];
+
+function MenuLink() {
+  const t = useT(accounts);
+  return <Link to="/accounts">{t('menuAccounts')}</Link>;
+}
+
+/** Side-menu entries of account administration for a role. */
+export function accountsMenuItems(role: string | undefined): { key: string; label: ReactElement }[] {
+  return role && ACCOUNT_ADMIN_ROLES.includes(role) ? [{ key: '/accounts', label: <MenuLink /> }] : [];
+}
+
+/** The account menu's "Change password" entry, for every logged-in user. */
+export function ChangePasswordLink() {
+  const t = useT(accounts);
+  return (
+    <Link to="/account/password" className="jf-header-link" data-testid="change-password">
+      {t('changePassword')}
+    </Link>
+  );
+}
