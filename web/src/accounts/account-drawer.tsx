@@ -74,7 +74,7 @@ export function AccountDrawer({ account, own, onClose, onChanged }: { account: A
             <Descriptions.Item label={t('colDisplayName')}>{account.displayName}</Descriptions.Item>
             <Descriptions.Item label={t('colRole')}>{b(account.roleName)}</Descriptions.Item>
             <Descriptions.Item label={t('colStatus')}>
-              <Tag color={account.disabled ? 'red' : 'green'} data-testid="account-status">
+              <Tag className={`jf-account-tag jf-account-tag-${account.disabled ? 'disabled' : 'active'}`} data-testid="account-status">
                 {t(account.disabled ? 'status.disabled' : 'status.active')}
               </Tag>
             </Descriptions.Item>

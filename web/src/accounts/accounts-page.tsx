@@ -85,7 +85,7 @@ export default function AccountsPage() {
       key: 'status',
       title: t('colStatus'),
       render: (_, a) => (
-        <Tag color={a.disabled ? 'red' : 'green'} className="jf-account-status">
+        <Tag className={`jf-account-tag jf-account-tag-${a.disabled ? 'disabled' : 'active'}`}>
           {t(a.disabled ? 'status.disabled' : 'status.active')}
         </Tag>
       ),
