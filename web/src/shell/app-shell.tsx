@@ -13,7 +13,7 @@ import { vaultMenuItems } from '../vault/menu';
 import { ledgerMenuItems } from '../ledger/menu';
 import { workspaceMenuItems } from '../workspace/menu';
 import { portalMenuItems } from '../portal/menu';
-import { accountsMenuItems, ChangePasswordLink } from '../accounts/menu';
+import { accountsMenuItems, ChangePasswordLink, passwordMenuItems } from '../accounts/menu';
 
 const LANG_LABEL: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -108,6 +108,7 @@ function SideMenu() {
     ...ledgerMenuItems(user?.role),
     ...portalMenuItems(user?.role),
     ...accountsMenuItems(user?.role),
+    ...passwordMenuItems(!!user),
     { key: '/law', label: <Link to="/law">{t('menuLaw')}</Link> },
   ];
   const selected = pathname.startsWith('/law') ? '/law' : pathname.startsWith('/registry/') ? pathname.split('/').slice(0, 3).join('/') : pathname;
