@@ -1,31 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot } from './browser.js';
-
-/** Serious and critical axe-core findings (WCAG 2.1 A and AA), as `rule: targets`. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Picks an option of the Ant Design select labelled `label` inside `scope`, once its list has closed (a click lost on a busy list is made again). */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
-  for (let attempt = 1; ; attempt++) {
-    await item.click();
-    try {
-      await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
+import { BROWSER_AVAILABLE, chooseOption, eventually, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, seriousViolations } from './browser.js';
 
 /**
  * Art 36: officials answer for what they do under their accounts, so who
@@ -59,7 +35,7 @@ describe.runIf(BROWSER_AVAILABLE)('account administration in the browser (Art 36
     await page.getByRole('button', { name: '管理账号 demo-station' }).click();
     const drawer = page.locator('.jf-account-drawer');
     await drawer.getByRole('heading', { name: '角色与辖区' }).waitFor();
-    await choose(page, drawer, '角色', '县级公安机关技防监管');
+    await chooseOption(page, drawer, '角色', '', '县级公安机关技防监管');
     await drawer.getByRole('button', { name: '保存权限' }).click();
     await page.getByText('权限已更改，并已记入账本。').waitFor();
     await eventually(() => page.locator('.jf-accounts-table tr[data-username="demo-station"]').textContent()).toContain('县级公安机关技防监管');
