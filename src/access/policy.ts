@@ -225,9 +225,10 @@ export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
  */
 export type AccountDecision = 'allowed' | 'forbidden' | 'own-demotion' | 'own-disable' | 'own-reset';
 
-export function decideAccount(actor: Actor | null, action: AccountAction, target: { userId: number }, next?: { role?: string }): AccountDecision {
+/** `target` is the account acted on; null for the list (reading only). */
+export function decideAccount(actor: Actor | null, action: AccountAction, target: { userId: number } | null, next?: { role?: string }): AccountDecision {
   if (!actor) return 'forbidden';
-  const own = target.userId === actor.userId;
+  const own = target != null && target.userId === actor.userId;
   if (action === 'change-own-password') return own ? 'allowed' : 'forbidden';
   if (action === 'read') return isAllowed(actor, 'read', { kind: 'user' }) ? 'allowed' : 'forbidden';
   if (!isAllowed(actor, 'update', { kind: 'user' })) return 'forbidden';

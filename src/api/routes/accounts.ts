@@ -107,8 +107,8 @@ const REFUSALS: Record<Exclude<ReturnType<typeof decideAccount>, 'allowed'>, Err
 };
 
 /** Asks the policy before anything is read: a caller who may not act on accounts learns nothing, not even whether one exists. */
-function guard(req: FastifyRequest, action: AccountAction, userId: number, next?: { role?: string }): void {
-  const d = decideAccount(req.actor, action, { userId }, next);
+function guard(req: FastifyRequest, action: AccountAction, userId: number | null, next?: { role?: string }): void {
+  const d = decideAccount(req.actor, action, userId == null ? null : { userId }, next);
   if (d !== 'allowed') throw new AppError(REFUSALS[d]);
 }
 
@@ -133,7 +133,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'List accounts: search, filters by role, jurisdiction and status, sorting, paging', querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(AccountSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) } } },
     async (req, reply) => {
       noStore(reply);
-      guard(req, 'read', 0);
+      guard(req, 'read', null);
       const p = await listAccounts(jdb.db, clock, req.query as AccountQuery);
       return { ...p, items: p.items.map(accountOut) };
     },
@@ -150,7 +150,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      guard(req, 'read', 0);
+      guard(req, 'read', null);
       const { format, ...filters } = req.query;
       const rows = await allPages((offset) => listAccounts(jdb.db, clock, { ...(filters as AccountQuery), pageSize: ACCOUNT_MAX_PAGE_SIZE, page: offset / ACCOUNT_MAX_PAGE_SIZE + 1 }));
       return sendExport(reply, { format: format as ExportFormat | undefined, name: 'accounts', now: clock.now(), columns: COLUMNS, rows: rows.map(accountOut) });
