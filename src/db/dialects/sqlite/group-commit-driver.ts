@@ -1,0 +1,367 @@
+/**
+ * The SQLite driver of the application: one better-sqlite3 connection, with
+ * group commit.
+ *
+ * SQLite has one writer at a time, and each commit costs as much as the
+ * writes of a small action (the WAL frames of every page touched). So
+ * concurrent transactions share one SQLite transaction: each runs alone, in
+ * its own SAVEPOINT, holding the connection from its SAVEPOINT to its
+ * RELEASE (so one action's failure rolls back exactly its own writes, and
+ * the leaf it queued); the shared transaction is committed once no other
+ * transaction is waiting for the connection (or the group is full, or old),
+ * and each caller's `transaction().execute()` resolves only after that
+ * COMMIT. An action is therefore never acknowledged before it is committed,
+ * and a rolled-back action leaves nothing behind.
+ *
+ * Statements outside a transaction never join a group: the connection is
+ * handed to them only after the group before them has committed, so they
+ * read committed data and write in autocommit as before.
+ *
+ * Prepared statements are cached by their SQL text (the query builder emits
+ * the same text for the same shape), which halves the cost of a small action.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  CompiledQuery,
+  SelectQueryNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely';
+
+export interface GroupCommitOptions {
+  /** Most transactions committed together. */
+  maxGroup?: number;
+  /** A group older than this commits at the next hand-over, however many are waiting. */
+  maxGroupMs?: number;
+  /** Prepared statements kept. */
+  statementCache?: number;
+}
+
+interface Waiter {
+  trx: boolean;
+  resolve: () => void;
+}
+
+interface Group {
+  size: number;
+  openedAt: number;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/** What happened to the groups so far (tests and the bench read it). */
+export interface GroupCommitStats {
+  commits: number;
+  transactions: number;
+  largestGroup: number;
+}
+
+export class GroupCommitDriver implements Driver {
+  private held = false;
+  private readonly waiters: Waiter[] = [];
+  private group: Group | null = null;
+  private savepoints = 0;
+  private readonly statements = new Map<string, Statement>();
+  private readonly maxGroup: number;
+  private readonly maxGroupMs: number;
+  private readonly cacheSize: number;
+  private closed = false;
+  readonly stats: GroupCommitStats = { commits: 0, transactions: 0, largestGroup: 0 };
+
+  constructor(
+    readonly database: Database,
+    o: GroupCommitOptions = {},
+  ) {
+    this.maxGroup = o.maxGroup ?? 256;
+    this.maxGroupMs = o.maxGroupMs ?? 50;
+    this.cacheSize = o.statementCache ?? 500;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new GroupConnection(this);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).begin();
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).commit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).rollback();
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteName(name)}`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoteName(name)}`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release ${quoteName(name)}`));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as GroupConnection).release();
+  }
+
+  async destroy(): Promise<void> {
+    if (this.closed) return;
+    // Wait for the connection: any open group commits before it is handed over.
+    await this.lock(false);
+    this.closed = true;
+    this.statements.clear();
+    this.database.close();
+  }
+
+  /** Takes the connection, in arrival order. */
+  lock(trx: boolean): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiters.push({ trx, resolve }));
+  }
+
+  /** Hands the connection to the next in line; commits the open group first unless the next is a transaction that may join it. */
+  unlock(): void {
+    const g = this.group;
+    if (g) {
+      const next = this.waiters[0];
+      if (!next || !next.trx || g.size >= this.maxGroup || Date.now() - g.openedAt >= this.maxGroupMs) this.commitGroup();
+    }
+    const w = this.waiters.shift();
+    if (w) w.resolve();
+    else this.held = false;
+  }
+
+  /** Opens the shared transaction if none is open and a savepoint for one member; returns the savepoint and the group. */
+  join(): { savepoint: string; group: Group } {
+    if (!this.group) {
+      this.run('begin immediate');
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // A group may fail with nobody awaiting it yet; the members that await it see the error.
+      done.catch(() => undefined);
+      this.group = { size: 0, openedAt: Date.now(), done, resolve, reject };
+    }
+    const name = `jf_g${++this.savepoints}`;
+    try {
+      this.run(`savepoint ${name}`);
+    } catch (e) {
+      if (this.group.size === 0) this.abandonGroup(e);
+      throw e;
+    }
+    this.group.size++;
+    this.stats.transactions++;
+    return { savepoint: name, group: this.group };
+  }
+
+  /** Whether SQLite still holds the shared transaction (some errors roll it back whole). */
+  get inTransaction(): boolean {
+    return this.database.inTransaction;
+  }
+
+  /** The shared transaction was lost: every member of the group fails, none is acknowledged. */
+  abandonGroup(cause: unknown): void {
+    const g = this.group;
+    if (!g) return;
+    this.group = null;
+    if (this.database.inTransaction) {
+      try {
+        this.run('rollback');
+      } catch {
+        // Already gone.
+      }
+    }
+    g.reject(cause instanceof Error ? cause : new Error(String(cause)));
+  }
+
+  private commitGroup(): void {
+    const g = this.group!;
+    this.group = null;
+    if (!this.database.inTransaction) {
+      g.reject(new Error('SQLite rolled back the shared transaction; none of its actions was committed'));
+      return;
+    }
+    try {
+      this.run('commit');
+    } catch (e) {
+      if (this.database.inTransaction) {
+        try {
+          this.run('rollback');
+        } catch {
+          // Nothing more to undo.
+        }
+      }
+      g.reject(e);
+      return;
+    }
+    this.stats.commits++;
+    if (g.size > this.stats.largestGroup) this.stats.largestGroup = g.size;
+    g.resolve();
+  }
+
+  private run(sqlText: string): void {
+    this.prepare(sqlText).run();
+  }
+
+  prepare(sqlText: string): Statement {
+    let s = this.statements.get(sqlText);
+    if (s) return s;
+    s = this.database.prepare(sqlText);
+    if (this.statements.size >= this.cacheSize) this.statements.delete(this.statements.keys().next().value!);
+    this.statements.set(sqlText, s);
+    return s;
+  }
+}
+
+function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+type State = 'idle' | 'plain' | 'member' | 'released' | 'done';
+
+/** What Kysely holds for one query or one transaction. */
+class GroupConnection implements DatabaseConnection {
+  private state: State = 'idle';
+  private savepoint = '';
+  private group: Group | null = null;
+
+  constructor(private readonly d: GroupCommitDriver) {}
+
+  async begin(): Promise<void> {
+    if (this.state !== 'idle') throw new Error('a transaction on a connection already in use');
+    await this.d.lock(true);
+    try {
+      const { savepoint, group } = this.d.join();
+      this.savepoint = savepoint;
+      this.group = group;
+      this.state = 'member';
+    } catch (e) {
+      this.state = 'done';
+      this.d.unlock();
+      throw e;
+    }
+  }
+
+  async commit(): Promise<void> {
+    if (this.state !== 'member') throw new Error('no transaction to commit');
+    const group = this.group!;
+    try {
+      this.d.prepare(`release ${this.savepoint}`).run();
+    } catch (e) {
+      // The savepoint is gone, so the shared transaction is too: Kysely's rollback below finds nothing to undo.
+      this.d.abandonGroup(e);
+      this.state = 'released';
+      this.d.unlock();
+      throw e;
+    }
+    this.state = 'released';
+    this.d.unlock();
+    // Acknowledged only once the group is committed.
+    await group.done;
+    this.state = 'done';
+  }
+
+  async rollback(): Promise<void> {
+    if (this.state !== 'member') {
+      // Already released (a failed group commit): the group's failure undid everything.
+      this.state = 'done';
+      return;
+    }
+    this.state = 'done';
+    try {
+      if (this.d.inTransaction) {
+        this.d.prepare(`rollback to ${this.savepoint}`).run();
+        this.d.prepare(`release ${this.savepoint}`).run();
+      } else {
+        this.d.abandonGroup(new Error('SQLite rolled back the shared transaction after an error in one of its actions'));
+      }
+    } catch (e) {
+      this.d.abandonGroup(e);
+    } finally {
+      this.d.unlock();
+    }
+  }
+
+  release(): void {
+    if (this.state === 'plain') {
+      this.state = 'done';
+      this.d.unlock();
+    } else if (this.state === 'member') {
+      // Kysely releases after commit or rollback; a member still open here lost its callback's outcome: undo it.
+      void this.rollback();
+    }
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    await this.ensure();
+    const stmt = this.d.prepare(compiled.sql);
+    const params = compiled.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(params) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(params);
+    return {
+      numAffectedRows: changes != null ? BigInt(changes) : undefined,
+      insertId: lastInsertRowid != null ? BigInt(lastInsertRowid) : undefined,
+      rows: [],
+    };
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    await this.ensure();
+    if (!SelectQueryNode.is(compiled.query)) throw new Error('the SQLite driver streams select queries only');
+    // A statement of its own: a cached one may be run by others between two rows.
+    const stmt = this.d.database.prepare(compiled.sql);
+    for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
+  }
+
+  /** A statement outside a transaction takes the connection for the rest of this query. */
+  private async ensure(): Promise<void> {
+    if (this.state === 'member' || this.state === 'plain') return;
+    if (this.state !== 'idle') throw new Error('the transaction is over');
+    await this.d.lock(false);
+    this.state = 'plain';
+  }
+}
+
+/** Kysely's SQLite dialect with the group-commit driver. */
+export class GroupCommitDialect implements Dialect {
+  readonly driver: GroupCommitDriver;
+  constructor(database: Database, o: GroupCommitOptions = {}) {
+    this.driver = new GroupCommitDriver(database, o);
+  }
+  createDriver(): Driver {
+    return this.driver;
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}
