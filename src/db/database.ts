@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { createPostgresDialect } from './dialects/postgres/postgres-dialect.js';
+import type { GroupCommitStats } from './dialects/sqlite/group-commit-driver.js';
 import { createSqliteDialect } from './dialects/sqlite/sqlite-dialect.js';
 import { migrations } from './migrations/index.js';
 
@@ -17,6 +18,8 @@ export interface JifangDb {
   db: Kysely<any>;
   dialect: DialectName;
   destroy(): Promise<void>;
+  /** SQLite: how many transactions shared each commit so far (see dialects/sqlite/group-commit-driver.ts). */
+  groupCommits?: () => GroupCommitStats;
 }
 
 export interface OpenOptions {
@@ -36,7 +39,7 @@ export function openDatabase(opts: OpenOptions): JifangDb {
   const file = path.join(opts.dataDir, 'jifang.sqlite');
   const { dialect } = createSqliteDialect(file);
   const db = new Kysely({ dialect, plugins });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  return { db, dialect: 'sqlite', destroy: () => db.destroy(), groupCommits: () => ({ ...dialect.driver.stats }) };
 }
 
 class StaticProvider implements MigrationProvider {

@@ -70,12 +70,12 @@ export class GroupCommitDriver implements Driver {
   private held = false;
   private readonly waiters: Waiter[] = [];
   private group: Group | null = null;
-  private savepoints = 0;
   private readonly statements = new Map<string, Statement>();
   private readonly maxGroup: number;
   private readonly maxGroupMs: number;
   private readonly cacheSize: number;
   private closed = false;
+  private commitScheduled = false;
   readonly stats: GroupCommitStats = { commits: 0, transactions: 0, largestGroup: 0 };
 
   constructor(
@@ -130,25 +130,47 @@ export class GroupCommitDriver implements Driver {
     this.database.close();
   }
 
-  /** Takes the connection, in arrival order. */
+  /**
+   * Takes the connection, in arrival order. A statement outside a
+   * transaction (or a transaction that would overfill the group) gets it only
+   * after the open group has committed.
+   */
   lock(trx: boolean): Promise<void> {
     if (!this.held) {
       this.held = true;
+      if (this.group && (!trx || this.full(this.group))) this.commitGroup();
       return Promise.resolve();
     }
     return new Promise((resolve) => this.waiters.push({ trx, resolve }));
   }
 
-  /** Hands the connection to the next in line; commits the open group first unless the next is a transaction that may join it. */
+  private full(g: Group): boolean {
+    return g.size >= this.maxGroup || Date.now() - g.openedAt >= this.maxGroupMs;
+  }
+
+  /**
+   * Hands the connection to the next in line. The open group commits first
+   * unless the next is a transaction that may join it; with nobody waiting it
+   * commits on the next turn of the event loop, so the transactions started
+   * in this turn (requests that arrived together) join it.
+   */
   unlock(): void {
     const g = this.group;
-    if (g) {
-      const next = this.waiters[0];
-      if (!next || !next.trx || g.size >= this.maxGroup || Date.now() - g.openedAt >= this.maxGroupMs) this.commitGroup();
+    const next = this.waiters.shift();
+    if (g && (next ? !next.trx || this.full(g) : false)) this.commitGroup();
+    if (next) {
+      next.resolve();
+      return;
     }
-    const w = this.waiters.shift();
-    if (w) w.resolve();
-    else this.held = false;
+    this.held = false;
+    if (g && this.group === g && !this.commitScheduled) {
+      this.commitScheduled = true;
+      setImmediate(() => {
+        this.commitScheduled = false;
+        // A member holding the connection commits it (or schedules again) when it lets go.
+        if (this.group && !this.held) this.commitGroup();
+      });
+    }
   }
 
   /** Opens the shared transaction if none is open and a savepoint for one member; returns the savepoint and the group. */
@@ -165,7 +187,8 @@ export class GroupCommitDriver implements Driver {
       done.catch(() => undefined);
       this.group = { size: 0, openedAt: Date.now(), done, resolve, reject };
     }
-    const name = `jf_g${++this.savepoints}`;
+    // Members run one after another, each released or rolled back before the next: one name serves them all.
+    const name = 'jf_member';
     try {
       this.run(`savepoint ${name}`);
     } catch (e) {
