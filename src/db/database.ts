@@ -29,6 +29,18 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+const sqliteFiles = new WeakMap<object, string>();
+
+/**
+ * The file behind a SQLite handle opened by `openDatabase` (null otherwise):
+ * bulk readers on worker threads open it read-only beside the application's
+ * connection.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function sqliteFileOf(db: Kysely<any>): string | null {
+  return sqliteFiles.get(db) ?? null;
+}
+
 export function openDatabase(opts: OpenOptions): JifangDb {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
@@ -39,6 +51,7 @@ export function openDatabase(opts: OpenOptions): JifangDb {
   const file = path.join(opts.dataDir, 'jifang.sqlite');
   const { dialect } = createSqliteDialect(file);
   const db = new Kysely({ dialect, plugins });
+  sqliteFiles.set(db, file);
   return { db, dialect: 'sqlite', destroy: () => db.destroy(), groupCommits: () => ({ ...dialect.driver.stats }) };
 }
 
