@@ -117,16 +117,32 @@ function embeddedIndexOfText(s) {
  * as altered, never passed as sound, since the original was ASCII.
  */
 export function hashTextChunk(task) {
-  const { start, texts } = task;
-  const count = texts.length;
-  const level = newLevel(0, count);
+  const c = textChunk(task.start, task.texts.length);
+  c.add(task.texts);
+  return c.finish(task);
+}
+
+/**
+ * The same, fed page by page (at most `capacity` leaves in all): a page's
+ * strings die young, where a whole chunk's would outlive the young
+ * generation and cost the garbage collector more than the hashing.
+ */
+export function textChunk(start, capacity) {
+  const level = newLevel(0, capacity);
   let badAt = -1;
-  for (let i = 0; i < count; i++) {
-    const t = texts[i];
-    if (badAt < 0 && embeddedIndexOfText(t) !== start + i) badAt = i;
-    put(level, i, sha256text('\u0000' + t));
-  }
-  return finish(task, start, count, badAt, level);
+  let i = 0;
+  return {
+    add(texts) {
+      for (const t of texts) {
+        if (badAt < 0 && embeddedIndexOfText(t) !== start + i) badAt = i;
+        put(level, i, sha256text('\u0000' + t));
+        i++;
+      }
+    },
+    finish(task) {
+      return finish(task, start, i, badAt, level);
+    },
+  };
 }
 
 function finish(task, start, count, badAt, level0) {

@@ -4,7 +4,10 @@
 // over the cores with the hashing and nothing is copied between threads.
 // Plain JavaScript, like merkle-chunk.js. Types: range-task.d.ts.
 import { openReadOnly } from '../../db/dialects/sqlite/read-only.js';
-import { hashTextChunk } from './merkle-chunk.js';
+import { textChunk } from './merkle-chunk.js';
+
+/** Leaves read per query: small enough that their strings die young. */
+const PAGE = 2048;
 
 const readers = new Map();
 
@@ -25,9 +28,15 @@ function reader(file) {
 export function hashRange(task) {
   const { file, from, to } = task;
   const r = reader(file);
-  const texts = r.column('select cast(leaf as text) from ledger_entries where idx >= ? and idx < ? order by idx', [from, to]);
+  const chunk = textChunk(from, to - from);
+  let rows = 0;
+  for (let a = from; a < to; a += PAGE) {
+    const texts = r.column('select cast(leaf as text) from ledger_entries where idx >= ? and idx < ? order by idx', [a, Math.min(to, a + PAGE)]);
+    chunk.add(texts);
+    rows += texts.length;
+  }
   let gapAt = -1;
-  if (texts.length !== to - from) {
+  if (rows !== to - from) {
     // Indexes are unique integers: as many rows as indexes means none is missing.
     const idxs = r.column('select idx from ledger_entries where idx >= ? and idx < ? order by idx', [from, to]);
     gapAt = from + idxs.length;
@@ -38,7 +47,7 @@ export function hashRange(task) {
       }
     }
   }
-  const out = hashTextChunk({ start: from, texts, marks: task.marks });
+  const out = chunk.finish(task);
   out.gapAt = gapAt;
   return out;
 }

@@ -108,6 +108,16 @@ interface SignedRoot {
 
 export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const t0 = performance.now();
+  // The worker threads start while this thread reads the keys and checkpoints.
+  const pool = new HashPool(opts.workers ?? defaultPoolSize());
+  try {
+    return await verifyWith(db, opts, pool, t0);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: number): Promise<VerifyReport> {
   const chunk = opts.chunkSize ?? 65_536;
   if (!Number.isInteger(Math.log2(chunk))) throw new Error('chunk size must be a power of two');
   const problems: VerifyProblem[] = [];
@@ -197,7 +207,6 @@ export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise
   const marksBySize = new Map<number, SignedRoot>(signed.filter((s) => s.ok && s.size > 0).map((s) => [s.size, s]));
   const sizes = [...marksBySize.keys()].sort((a, b) => a - b);
   const recomputed = new Map<number, boolean>();
-  const pool = new HashPool(opts.workers ?? defaultPoolSize());
   const outer = new Outer();
   let position = 0;
   let nextIdx = 0;
