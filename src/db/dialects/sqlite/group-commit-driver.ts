@@ -37,6 +37,9 @@ import {
   type QueryResult,
 } from 'kysely';
 
+/** The event loop's own setImmediate, kept even if a test later fakes the timers. */
+const nextTurn = setImmediate;
+
 export interface GroupCommitOptions {
   /** Most transactions committed together. */
   maxGroup?: number;
@@ -165,7 +168,7 @@ export class GroupCommitDriver implements Driver {
     this.held = false;
     if (g && this.group === g && !this.commitScheduled) {
       this.commitScheduled = true;
-      setImmediate(() => {
+      nextTurn(() => {
         this.commitScheduled = false;
         // A member holding the connection commits it (or schedules again) when it lets go.
         if (this.group && !this.held) this.commitGroup();
