@@ -133,4 +133,21 @@ describe('group commit on sqlite', () => {
     ]);
     expect((await other.db.selectFrom('gcActions').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2, 4]);
   });
+
+  it('runs a transaction begun on a connection already held (as the migrator does) on its own, and the connection goes on after it', async () => {
+    const [ids] = await Promise.all([
+      tdb.db.connection().execute(async (c) => {
+        await c.insertInto('gcActions').values({ id: 1, ref: 'before' }).execute();
+        await c.transaction().execute((trx) => trx.insertInto('gcActions').values({ id: 2, ref: 'inside' }).execute());
+        await expect(c.transaction().execute(async (trx) => {
+          await trx.insertInto('gcActions').values({ id: 3, ref: 'undone' }).execute();
+          throw new Error('undo');
+        })).rejects.toThrow('undo');
+        return (await c.selectFrom('gcActions').select('id').orderBy('id').execute()).map((r) => r.id);
+      }),
+      action(tdb.db, 4),
+    ]);
+    expect(ids).toEqual([1, 2]);
+    expect((await other.db.selectFrom('gcActions').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2, 4]);
+  });
 });

@@ -266,7 +266,14 @@ function quoteName(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-type State = 'idle' | 'plain' | 'member' | 'released' | 'done';
+/**
+ * idle: holds nothing; plain: holds the connection for statements outside a
+ * transaction; member: in a group, its savepoint open; released: its
+ * savepoint released, waiting for the group's commit; own: a transaction
+ * begun while already holding the connection (`db.connection()` then
+ * `transaction()`), which commits alone.
+ */
+type State = 'idle' | 'plain' | 'member' | 'released' | 'own';
 
 /** What Kysely holds for one query or one transaction. */
 class GroupConnection implements DatabaseConnection {
@@ -277,7 +284,13 @@ class GroupConnection implements DatabaseConnection {
   constructor(private readonly d: GroupCommitDriver) {}
 
   async begin(): Promise<void> {
-    if (this.state !== 'idle') throw new Error('a transaction on a connection already in use');
+    if (this.state === 'plain') {
+      // The connection is already ours and no group is open (one commits before a plain holder gets it).
+      this.d.prepare('begin immediate').run();
+      this.state = 'own';
+      return;
+    }
+    if (this.state !== 'idle') throw new Error('a transaction on a connection already in one');
     await this.d.lock(true);
     try {
       const { savepoint, group } = this.d.join();
@@ -285,38 +298,48 @@ class GroupConnection implements DatabaseConnection {
       this.group = group;
       this.state = 'member';
     } catch (e) {
-      this.state = 'done';
       this.d.unlock();
       throw e;
     }
   }
 
   async commit(): Promise<void> {
+    if (this.state === 'own') {
+      this.d.prepare('commit').run();
+      this.state = 'plain';
+      return;
+    }
     if (this.state !== 'member') throw new Error('no transaction to commit');
     const group = this.group!;
+    this.group = null;
+    this.state = 'released';
     try {
       this.d.prepare(`release ${this.savepoint}`).run();
     } catch (e) {
       // The savepoint is gone, so the shared transaction is too: Kysely's rollback below finds nothing to undo.
       this.d.abandonGroup(e);
-      this.state = 'released';
       this.d.unlock();
       throw e;
     }
-    this.state = 'released';
     this.d.unlock();
     // Acknowledged only once the group is committed.
     await group.done;
-    this.state = 'done';
+    this.state = 'idle';
   }
 
   async rollback(): Promise<void> {
-    if (this.state !== 'member') {
-      // Already released (a failed group commit): the group's failure undid everything.
-      this.state = 'done';
+    if (this.state === 'own') {
+      if (this.d.inTransaction) this.d.prepare('rollback').run();
+      this.state = 'plain';
       return;
     }
-    this.state = 'done';
+    if (this.state !== 'member') {
+      // Released already (its group failed to commit, which undid everything): nothing left to undo.
+      if (this.state === 'released') this.state = 'idle';
+      return;
+    }
+    this.state = 'idle';
+    this.group = null;
     try {
       if (this.d.inTransaction) {
         this.d.prepare(`rollback to ${this.savepoint}`).run();
@@ -332,11 +355,15 @@ class GroupConnection implements DatabaseConnection {
   }
 
   release(): void {
+    if (this.state === 'own') {
+      // Kysely always commits or rolls back first; a transaction still open here is undone.
+      if (this.d.inTransaction) this.d.prepare('rollback').run();
+      this.state = 'plain';
+    }
     if (this.state === 'plain') {
-      this.state = 'done';
+      this.state = 'idle';
       this.d.unlock();
     } else if (this.state === 'member') {
-      // Kysely releases after commit or rollback; a member still open here lost its callback's outcome: undo it.
       void this.rollback();
     }
   }
@@ -364,8 +391,8 @@ class GroupConnection implements DatabaseConnection {
 
   /** A statement outside a transaction takes the connection for the rest of this query. */
   private async ensure(): Promise<void> {
-    if (this.state === 'member' || this.state === 'plain') return;
-    if (this.state !== 'idle') throw new Error('the transaction is over');
+    if (this.state === 'member' || this.state === 'plain' || this.state === 'own') return;
+    if (this.state !== 'idle') throw new Error('the transaction is waiting for its commit');
     await this.d.lock(false);
     this.state = 'plain';
   }
