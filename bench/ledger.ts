@@ -2,7 +2,10 @@
  * Ledger benchmarks (`npm run bench`, or `npx tsx bench/ledger.ts` alone):
  *
  * - actions with their queued leaves per second from 16 concurrent writers,
- *   beside raw inserts of the same rows in the same run (SQLite);
+ *   beside raw inserts of the same rows in the same run (SQLite): better-sqlite3
+ *   prepared statements on a connection of their own, one transaction per
+ *   action, and the same rows through the application's db layer (query
+ *   builder, group commit) without the ledger;
  * - leaves integrated per second by the sequencer, and end to end (writers
  *   and sequencer together), with the merge delay under that load;
  * - inclusion and consistency proof generation at 10,000,000 leaves, from a
@@ -203,6 +206,8 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
     const e2ePerCpu = events / cpuSeconds(cpu0);
     const stats = seq.stats();
     await seq.stop();
+    const groups = jdb.groupCommits?.();
+    if (groups) o.log(`group commit so far: ${groups.transactions} transactions in ${groups.commits} commits (largest group ${groups.largestGroup})`);
     const writeRate = events / (writeMs / 1000);
     const e2e = events / (endToEndMs / 1000);
     o.log(`ledger writers: ${round(writeRate)} actions/s; end to end ${round(e2e)} events/s (${round(e2ePerCpu)} per CPU second); merge delay p99 ${stats.mergeDelayMs.p99} ms`);

@@ -28,7 +28,8 @@ export class HashPool {
 
   constructor(readonly size = defaultPoolSize()) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./hash-worker.js', import.meta.url));
+      // Plain JavaScript all the way down: no TypeScript loader (which `tsx` would pass on) to start in each thread.
+      const w = new Worker(new URL('./hash-worker.js', import.meta.url), { execArgv: [] });
       w.on('message', (m: { id: number; result?: ChunkResult; error?: string }) => {
         const job = this.running.get(w);
         this.running.delete(w);
