@@ -2,7 +2,10 @@
  * Ledger benchmarks (`npm run bench`, or `npx tsx bench/ledger.ts` alone):
  *
  * - actions with their queued leaves per second from 16 concurrent writers,
- *   beside raw inserts of the same rows in the same run (SQLite);
+ *   beside raw inserts of the same rows in the same run (SQLite): better-sqlite3
+ *   prepared statements on a connection of their own, one transaction per
+ *   action, and the same rows through the application's db layer (query
+ *   builder, group commit) without the ledger;
  * - leaves integrated per second by the sequencer, and end to end (writers
  *   and sequencer together), with the merge delay under that load;
  * - inclusion and consistency proof generation at 10,000,000 leaves, from a
@@ -21,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type JifangDb } from '../src/db/database.js';
 import {
@@ -98,31 +102,55 @@ function cpuSeconds(since?: NodeJS.CpuUsage): number {
   return (c.user + c.system) / 1e6;
 }
 
-/** A writer's action: one row of a domain table plus, for the ledger run, its leaf. */
-async function writers(db: Db, perWriter: number, withLedger: boolean): Promise<number> {
+const ACTOR = 'user:0123456789abcdef0123456789abcdef';
+const RULE = 'art24.p1.two-officers';
+/** Exactly the bytes the ledger queues for one action (see encodeEventBody), for the raw baselines. */
+const plainBody = (at: string, ref: string, digest: string) => `at ${at}\ntype vault/view\nactor ${ACTOR}\nsubject ${ref}\nrule ${RULE}\ndigest ${digest}\n`;
+
+/** Sixteen writers, one action per turn of the event loop each, as requests arrive. */
+async function sixteenWriters(perWriter: number, action: (ref: string, at: string, digest: string) => Promise<void> | void): Promise<number> {
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; i < perWriter; i++) {
-        const at = new Date().toISOString();
-        const ref = `captured-segment:${w * perWriter + i}`;
-        const digest = digestOf(`${w}/${i}`);
-        await db.transaction().execute(async (trx) => {
-          await trx.insertInto('benchActions').values({ kind: 'view', ref, at }).execute();
-          if (withLedger) {
-            await appendEvent(trx, { type: 'vault/view', actorRef: 'user:0123456789abcdef0123456789abcdef', subjectRef: ref, rule: 'art24.p1.two-officers', digest, at });
-          } else {
-            // The same bytes the ledger queues, into a plain table: what the rows cost without the ledger.
-            await trx.insertInto('benchPlain').values({ body: `at ${at}\ntype vault/view\nactor user:0123456789abcdef0123456789abcdef\nsubject ${ref}\nrule art24.p1.two-officers\ndigest ${digest}\n`, queuedAtMs: Date.now() }).execute();
-          }
-        });
-        // One action per turn of the event loop, as requests arrive: better-sqlite3 answers synchronously, so
-        // without this the writers' promise chains never let timers (the sequencer's) run.
+        await action(`captured-segment:${w * perWriter + i}`, new Date().toISOString(), digestOf(`${w}/${i}`));
+        // better-sqlite3 answers synchronously: without this the writers' promise chains never let timers (the sequencer's) run.
         await new Promise((r) => setImmediate(r));
       }
     }),
   );
   return performance.now() - t0;
+}
+
+/** A writer's action through the application's db layer: one row of a domain table plus, for the ledger run, its leaf. */
+function writers(db: Db, perWriter: number, withLedger: boolean): Promise<number> {
+  return sixteenWriters(perWriter, (ref, at, digest) =>
+    db.transaction().execute(async (trx) => {
+      await trx.insertInto('benchActions').values({ kind: 'view', ref, at }).execute();
+      if (withLedger) await appendEvent(trx, { type: 'vault/view', actorRef: ACTOR, subjectRef: ref, rule: RULE, digest, at });
+      // The same bytes the ledger queues, into a plain table: what the rows cost without the ledger.
+      else await trx.insertInto('benchPlain').values({ body: plainBody(at, ref, digest), queuedAtMs: Date.now() }).execute();
+    }),
+  );
+}
+
+/**
+ * The raw baseline: the same two rows per action with better-sqlite3 prepared
+ * statements on a connection of its own, no query builder, no ledger; each
+ * action its own transaction, committed before the next (what an action
+ * needs before it is acknowledged, done the cheapest way a single action can).
+ */
+function rawWriters(file: string, perWriter: number): Promise<number> {
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  const a = raw.prepare('insert into bench_actions (kind, ref, at) values (?, ?, ?)');
+  const b = raw.prepare('insert into bench_plain (body, queued_at_ms) values (?, ?)');
+  const one = raw.transaction((ref: string, at: string, digest: string) => {
+    a.run('view', ref, at);
+    b.run(plainBody(at, ref, digest), Date.now());
+  });
+  return sixteenWriters(perWriter, (ref, at, digest) => one(ref, at, digest)).finally(() => raw.close());
 }
 
 async function waitForEmptyQueue(db: Db, timeoutMs: number): Promise<void> {
@@ -151,12 +179,19 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
     const perWriter = o.quick ? 500 : 6250; // 16 x 6250 = 100,000 events
     const events = WRITERS * perWriter;
 
-    // Raw inserts of the same rows, same concurrency, no ledger.
+    // Raw inserts of the same rows, same concurrency, no ledger: prepared statements on a connection of their own…
     let cpu0 = process.cpuUsage();
-    const rawMs = await writers(db, perWriter, false);
+    const rawMs = await rawWriters(path.join(dir, 'jifang.sqlite'), perWriter);
     const rawRate = events / (rawMs / 1000);
     const rawPerCpu = events / cpuSeconds(cpu0);
-    o.log(`raw inserts: ${round(rawRate)} actions/s (${round(rawPerCpu)} per CPU second)`);
+    o.log(`raw inserts (prepared, one commit per action): ${round(rawRate)} actions/s (${round(rawPerCpu)} per CPU second)`);
+    // …and through the application's db layer (query builder, group commit), still without the ledger.
+    cpu0 = process.cpuUsage();
+    const layerMs = await writers(db, perWriter, false);
+    const layerRate = events / (layerMs / 1000);
+    o.log(`same rows through the db layer, no ledger: ${round(layerRate)} actions/s (${round(events / cpuSeconds(cpu0))} per CPU second)`);
+    out.push(result('ledger.write.raw_inserts', round(rawRate), 'actions/s'));
+    out.push(result('ledger.write.db_layer_without_ledger', round(layerRate), 'actions/s', { baseline: round(rawRate) }));
 
     // Writers with their leaves while the sequencer integrates, as in production.
     const seq = new Sequencer({ db, config: cfg });
@@ -171,6 +206,8 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
     const e2ePerCpu = events / cpuSeconds(cpu0);
     const stats = seq.stats();
     await seq.stop();
+    const groups = jdb.groupCommits?.();
+    if (groups) o.log(`group commit so far: ${groups.transactions} transactions in ${groups.commits} commits (largest group ${groups.largestGroup})`);
     const writeRate = events / (writeMs / 1000);
     const e2e = events / (endToEndMs / 1000);
     o.log(`ledger writers: ${round(writeRate)} actions/s; end to end ${round(e2e)} events/s (${round(e2ePerCpu)} per CPU second); merge delay p99 ${stats.mergeDelayMs.p99} ms`);

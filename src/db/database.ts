@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { createPostgresDialect } from './dialects/postgres/postgres-dialect.js';
+import type { GroupCommitStats } from './dialects/sqlite/group-commit-driver.js';
 import { createSqliteDialect } from './dialects/sqlite/sqlite-dialect.js';
 import { migrations } from './migrations/index.js';
 
@@ -17,6 +18,8 @@ export interface JifangDb {
   db: Kysely<any>;
   dialect: DialectName;
   destroy(): Promise<void>;
+  /** SQLite: how many transactions shared each commit so far (see dialects/sqlite/group-commit-driver.ts). */
+  groupCommits?: () => GroupCommitStats;
 }
 
 export interface OpenOptions {
@@ -24,6 +27,18 @@ export interface OpenOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+}
+
+const sqliteFiles = new WeakMap<object, string>();
+
+/**
+ * The file behind a SQLite handle opened by `openDatabase` (null otherwise):
+ * bulk readers on worker threads open it read-only beside the application's
+ * connection.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function sqliteFileOf(db: Kysely<any>): string | null {
+  return sqliteFiles.get(db) ?? null;
 }
 
 export function openDatabase(opts: OpenOptions): JifangDb {
@@ -36,7 +51,8 @@ export function openDatabase(opts: OpenOptions): JifangDb {
   const file = path.join(opts.dataDir, 'jifang.sqlite');
   const { dialect } = createSqliteDialect(file);
   const db = new Kysely({ dialect, plugins });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  sqliteFiles.set(db, file);
+  return { db, dialect: 'sqlite', destroy: () => db.destroy(), groupCommits: () => ({ ...dialect.driver.stats }) };
 }
 
 class StaticProvider implements MigrationProvider {

@@ -27,3 +27,13 @@ export interface ChunkResult {
 }
 
 export function hashChunk(task: ChunkTask): ChunkResult;
+
+export interface TextChunkTask {
+  start: number;
+  /** Leaf i of the chunk as text (leaves are printable ASCII). */
+  texts: string[];
+  marks: number[];
+  levels?: boolean;
+}
+
+export function hashTextChunk(task: TextChunkTask): ChunkResult;

@@ -6,13 +6,18 @@
 // Speed: one-shot crypto.hash with a latin1 string result avoids a Buffer
 // allocation per hash (several times faster than createHash/digest), and
 // each level is laid out as 65-byte records [0x01 | left | right] so a node
-// hash reads its input in place, with no copy.
+// hash reads its input in place, with no copy, through a view made once per
+// record and kept with the level buffer (a view per hash costs as much as the
+// hash). Leaves read as text (hashTextChunk) are hashed from the string
+// itself: no Buffer per leaf either.
 import crypto from 'node:crypto';
 
 const sha256 =
   typeof crypto.hash === 'function'
     ? (data) => crypto.hash('sha256', data, 'latin1')
     : (data) => crypto.createHash('sha256').update(data).digest('latin1');
+/** SHA-256 of a string's UTF-8 bytes, as a latin1 string. */
+const sha256text = sha256;
 
 const HEADER = 'jifang.ledger/v1\nindex ';
 
@@ -38,12 +43,24 @@ function embeddedIndex(bytes, a, b) {
 // Level buffers are reused from chunk to chunk (a worker hashes many), and
 // Buffers rather than bare Uint8Arrays: node:crypto takes a Buffer view faster.
 const spare = [];
+const views = [];
 function newLevel(L, nodes) {
   const pairs = Math.ceil(nodes / 2);
   let buf = spare[L];
-  if (!buf || buf.length < pairs * 65) buf = spare[L] = Buffer.allocUnsafe(pairs * 65);
+  if (!buf || buf.length < pairs * 65) {
+    buf = spare[L] = Buffer.allocUnsafe(Math.max(pairs, 1) * 65);
+    views[L] = [];
+  }
   for (let j = 0; j < pairs; j++) buf[j * 65] = 1;
   return buf;
+}
+
+/** The 65-byte records [0x01 | left | right] of level L, as views made once. */
+function recordsOf(L, pairs) {
+  const list = views[L];
+  const buf = spare[L];
+  for (let j = list.length; j < pairs; j++) list.push(buf.subarray(j * 65, j * 65 + 65));
+  return list;
 }
 
 function put(level, j, s) {
@@ -66,8 +83,7 @@ export function hashChunk(task) {
   const { start, count } = task;
   const bytes = Buffer.from(task.data);
   const off = new Uint32Array(task.offsets);
-  const levels = [];
-  let level = newLevel(0, count);
+  const level = newLevel(0, count);
   let badAt = -1;
   for (let i = 0; i < count; i++) {
     const a = off[i];
@@ -75,12 +91,69 @@ export function hashChunk(task) {
     if (badAt < 0 && embeddedIndex(bytes, a, b) !== start + i) badAt = i;
     put(level, i, sha256(bytes.subarray(a, b)));
   }
-  levels.push(level);
+  return finish(task, start, count, badAt, level);
+}
+
+/** The leaf's own index, from the leaf as text, or -1. */
+function embeddedIndexOfText(s) {
+  if (!s.startsWith(HEADER)) return -1;
+  let n = 0;
+  let i = HEADER.length;
+  const end = Math.min(s.length, i + 17);
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return i > HEADER.length && s.charCodeAt(i) === 0x0a ? n : -1;
+}
+
+/**
+ * Like hashChunk, for leaves read as text: leaf i is texts[i], hashed as the
+ * UTF-8 of "\0" + texts[i]. For a leaf of printable ASCII (what every leaf
+ * is, see decodeLeaf) those are exactly its bytes. A stored leaf with any
+ * other byte reads back differently and so hashes differently: it is caught
+ * as altered, never passed as sound, since the original was ASCII.
+ */
+export function hashTextChunk(task) {
+  const c = textChunk(task.start, task.texts.length);
+  c.add(task.texts);
+  return c.finish(task);
+}
+
+/**
+ * The same, fed page by page (at most `capacity` leaves in all): a page's
+ * strings die young, where a whole chunk's would outlive the young
+ * generation and cost the garbage collector more than the hashing.
+ */
+export function textChunk(start, capacity) {
+  const level = newLevel(0, capacity);
+  let badAt = -1;
+  let i = 0;
+  return {
+    add(texts) {
+      for (const t of texts) {
+        if (badAt < 0 && embeddedIndexOfText(t) !== start + i) badAt = i;
+        put(level, i, sha256text('\u0000' + t));
+        i++;
+      }
+    },
+    finish(task) {
+      return finish(task, start, i, badAt, level);
+    },
+  };
+}
+
+function finish(task, start, count, badAt, level0) {
+  const levels = [level0];
+  let level = level0;
   let m = count;
   while (m > 1) {
     const parents = m >> 1;
+    const records = recordsOf(levels.length - 1, parents);
     const next = newLevel(levels.length, parents);
-    for (let j = 0; j < parents; j++) put(next, j, sha256(level.subarray(j * 65, j * 65 + 65)));
+    for (let j = 0; j < parents; j++) put(next, j, sha256(records[j]));
     level = next;
     m = parents;
     levels.push(level);
@@ -99,7 +172,8 @@ export function hashChunk(task) {
     count,
     badAt,
     subtrees: count > 0 ? decompose(count) : [],
-    marks: (task.marks || []).map((k) => ({ k, subtrees: decompose(k) })),
+    // A mark beyond the leaves read (some were deleted) has no subtrees to give: the caller counts it as not matching.
+    marks: (task.marks || []).filter((k) => k <= count).map((k) => ({ k, subtrees: decompose(k) })),
   };
   if (task.levels) out.levels = levels.map((lv, L) => packLevel(lv, Math.floor(count / 2 ** L)));
   return out;

@@ -5,21 +5,27 @@
  * outside the database, and names the first bad index when anything was
  * altered, deleted or moved.
  *
- * Hashing runs on worker threads over aligned chunks of 2^16 leaves while the
- * main thread reads the next chunk; only O(log n) hashes per chunk come back.
+ * Hashing runs on worker threads over aligned chunks of 2^16 leaves; only
+ * O(log n) hashes per chunk come back, and the main thread combines them as
+ * RFC 6962 does. On SQLite each worker reads its own chunks (a range of
+ * indexes, on a read-only connection of its own) so reading is spread over
+ * the cores too; on PostgreSQL the main thread reads the next chunk while
+ * the workers hash.
  */
 import { performance } from 'node:perf_hooks';
+import { sqliteFileOf } from '../../db/database.js';
 import type { Bilingual } from '../../shared/text.js';
 import { openCheckpoint } from '../domain/checkpoint.js';
 import { decodeLeaf, digestOf } from '../domain/leaf.js';
 import { foldSubtrees, frontierOf, leafHash, nodeHash, subtreeKey } from '../domain/merkle.js';
 import { verifierFromKey, type NoteVerifier } from '../domain/note.js';
 import { keyRef } from '../keys.js';
-import { checkpointPage, entries as readEntries, entryPage, keys as readKeys, leafHashes, nodesByIds, readState, type KeyRow } from '../repository.js';
+import { checkpointPage, entries as readEntries, entryPage, keys as readKeys, leafHashes, maxEntryIndex, nodesByIds, readState, type KeyRow } from '../repository.js';
 import { readSigningKey } from '../signing-key.js';
 import type { AnyDb } from '../tables.js';
 import { defaultPoolSize, HashPool } from './hash-pool.js';
 import type { ChunkResult, ChunkSubtree } from './merkle-chunk.js';
+import type { RangeResult } from './range-task.js';
 
 export const PROBLEM_CODES = [
   'entry-missing',
@@ -102,6 +108,16 @@ interface SignedRoot {
 
 export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const t0 = performance.now();
+  // The worker threads start while this thread reads the keys and checkpoints.
+  const pool = new HashPool(opts.workers ?? defaultPoolSize());
+  try {
+    return await verifyWith(db, opts, pool, t0);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: number): Promise<VerifyReport> {
   const chunk = opts.chunkSize ?? 65_536;
   if (!Number.isInteger(Math.log2(chunk))) throw new Error('chunk size must be a power of two');
   const problems: VerifyProblem[] = [];
@@ -191,7 +207,6 @@ export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise
   const marksBySize = new Map<number, SignedRoot>(signed.filter((s) => s.ok && s.size > 0).map((s) => [s.size, s]));
   const sizes = [...marksBySize.keys()].sort((a, b) => a - b);
   const recomputed = new Map<number, boolean>();
-  const pool = new HashPool(opts.workers ?? defaultPoolSize());
   const outer = new Outer();
   let position = 0;
   let nextIdx = 0;
@@ -209,33 +224,54 @@ export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise
     if (r.count === chunk) outer.push(Math.log2(chunk), r.subtrees[0].hash);
     else for (const t of r.subtrees) outer.push(t.level, t.hash);
   };
+  const file = sqliteFileOf(db);
   try {
-    for (;;) {
-      const rows = await entryPage(db, nextIdx, chunk);
-      if (rows.length === 0) break;
-      let total = 0;
-      for (const r of rows) total += r.leaf.length + 1;
-      const data = new Uint8Array(total);
-      const offsets = new Uint32Array(rows.length + 1);
-      let o = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const idx = Number(rows[i].idx);
-        if (gapAt === null && idx !== position + i) gapAt = position + i;
-        offsets[i] = o;
-        data[o] = 0;
-        data.set(rows[i].leaf, o + 1);
-        o += rows[i].leaf.length + 1;
+    if (file) {
+      // SQLite: the workers read and hash aligned ranges of indexes; a deleted entry shows as a gap in its range.
+      const max = await maxEntryIndex(db);
+      const end = max === null ? 0 : max + 1;
+      const ranges: Promise<RangeResult>[] = [];
+      const take = (r: RangeResult) => {
+        if (gapAt === null && r.gapAt >= 0) gapAt = r.gapAt;
+        position += r.count;
+        consume(r);
+      };
+      for (let from = 0; from < end; from += chunk) {
+        const to = Math.min(end, from + chunk);
+        const marks: number[] = [];
+        while (sizeCursor < sizes.length && sizes[sizeCursor] <= to) marks.push(sizes[sizeCursor++] - from);
+        ranges.push(pool.runRange({ kind: 'range', file, from, to, marks }));
+        while (ranges.length > 2 * Math.max(1, pool.size)) take(await ranges.shift()!);
       }
-      offsets[rows.length] = o;
-      const marks: number[] = [];
-      while (sizeCursor < sizes.length && sizes[sizeCursor] <= position + rows.length) marks.push(sizes[sizeCursor++] - position);
-      inflight.push(pool.run({ start: position, count: rows.length, data: data.buffer, offsets: offsets.buffer, marks }));
-      nextIdx = Number(rows[rows.length - 1].idx) + 1;
-      position += rows.length;
-      while (inflight.length > Math.max(1, pool.size) + 1) consume(await inflight.shift()!);
-      if (rows.length < chunk) break;
+      while (ranges.length > 0) take(await ranges.shift()!);
+    } else {
+      for (;;) {
+        const rows = await entryPage(db, nextIdx, chunk);
+        if (rows.length === 0) break;
+        let total = 0;
+        for (const r of rows) total += r.leaf.length + 1;
+        const data = new Uint8Array(total);
+        const offsets = new Uint32Array(rows.length + 1);
+        let o = 0;
+        for (let i = 0; i < rows.length; i++) {
+          const idx = Number(rows[i].idx);
+          if (gapAt === null && idx !== position + i) gapAt = position + i;
+          offsets[i] = o;
+          data[o] = 0;
+          data.set(rows[i].leaf, o + 1);
+          o += rows[i].leaf.length + 1;
+        }
+        offsets[rows.length] = o;
+        const marks: number[] = [];
+        while (sizeCursor < sizes.length && sizes[sizeCursor] <= position + rows.length) marks.push(sizes[sizeCursor++] - position);
+        inflight.push(pool.run({ start: position, count: rows.length, data: data.buffer, offsets: offsets.buffer, marks }));
+        nextIdx = Number(rows[rows.length - 1].idx) + 1;
+        position += rows.length;
+        while (inflight.length > Math.max(1, pool.size) + 1) consume(await inflight.shift()!);
+        if (rows.length < chunk) break;
+      }
+      while (inflight.length > 0) consume(await inflight.shift()!);
     }
-    while (inflight.length > 0) consume(await inflight.shift()!);
   } finally {
     await pool.close();
   }

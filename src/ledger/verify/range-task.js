@@ -1,0 +1,59 @@
+// One chunk of `jifang ledger verify` on SQLite, read and hashed by the same
+// worker thread: each worker reads its own range of indexes on a read-only
+// connection of its own, as text (no Buffer per leaf), so reading is spread
+// over the cores with the hashing and nothing is copied between threads.
+// Plain JavaScript, like merkle-chunk.js. Types: range-task.d.ts.
+import { openReadOnly } from '../../db/dialects/sqlite/read-only.js';
+import { textChunk } from './merkle-chunk.js';
+
+/** Leaves read per query: small enough that their strings die young. */
+const PAGE = 2048;
+
+const readers = new Map();
+
+function reader(file) {
+  let r = readers.get(file);
+  if (!r) {
+    r = openReadOnly(file);
+    readers.set(file, r);
+  }
+  return r;
+}
+
+/**
+ * task: { kind: 'range', file, from, to, marks }: the entries of indexes [from, to).
+ * returns a ChunkResult of the rows found, in index order, plus gapAt: the
+ * first index of the range with no entry (-1 when none is missing).
+ */
+export function hashRange(task) {
+  const { file, from, to } = task;
+  const r = reader(file);
+  const chunk = textChunk(from, to - from);
+  let rows = 0;
+  for (let a = from; a < to; a += PAGE) {
+    const texts = r.column('select cast(leaf as text) from ledger_entries where idx >= ? and idx < ? order by idx', [a, Math.min(to, a + PAGE)]);
+    chunk.add(texts);
+    rows += texts.length;
+  }
+  let gapAt = -1;
+  if (rows !== to - from) {
+    // Indexes are unique integers: as many rows as indexes means none is missing.
+    const idxs = r.column('select idx from ledger_entries where idx >= ? and idx < ? order by idx', [from, to]);
+    gapAt = from + idxs.length;
+    for (let i = 0; i < idxs.length; i++) {
+      if (Number(idxs[i]) !== from + i) {
+        gapAt = from + i;
+        break;
+      }
+    }
+  }
+  const out = chunk.finish(task);
+  out.gapAt = gapAt;
+  return out;
+}
+
+/** Closes this thread's read connections. */
+export function closeReaders() {
+  for (const r of readers.values()) r.close();
+  readers.clear();
+}
