@@ -16,3 +16,4 @@ export { openCaseFromAlert, type OpenCaseInput } from './alerts.js';
 export { listStatus, listRecords, listAlerts, MAX_OPERATIONS_PAGE, type StatusRow, type StatusQuery, type RecordRow, type SystemRecords, type AlertRow, type AlertQuery, type PageOf } from './queries.js';
 export { startSipListener, DEFAULT_SIP_SETTINGS, type SipSettings, type SipListener, type ListenerStats } from './sip/listener.js';
 export { ha1Of } from './sip/digest-auth.js';
+export * from './schemas.js';

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { UPLOAD_FORMATS_LIST } from './domain/kinds.js';
 import { validationError, type FieldIssue } from '../shared/errors.js';
 import { bi } from '../shared/text.js';
 import type { RecordInput } from './ingest.js';
@@ -10,7 +11,7 @@ import type { RecordInput } from './ingest.js';
  * headers `类型,发生时间,设备编号,说明`). A line that cannot be read is
  * reported with its number; nothing is taken in while any is bad.
  */
-export const UPLOAD_FORMATS = ['jsonl', 'csv'] as const;
+export const UPLOAD_FORMATS = UPLOAD_FORMATS_LIST;
 export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
 const HEADERS: Record<string, keyof RecordInput> = {

@@ -84,3 +84,6 @@ export function isGbId(s: string): boolean {
  */
 export const DEFAULT_KEEPALIVE_SECONDS = 60;
 export const DEFAULT_MISSED_KEEPALIVES = 3;
+
+/** Formats of an uploaded operation log. */
+export const UPLOAD_FORMATS_LIST = ['jsonl', 'csv'] as const;
