@@ -31,6 +31,8 @@ export interface IngestResult {
 export type Sender = { kind: 'user'; actor: Actor } | { kind: 'device'; gbId: string } | { kind: 'operator' };
 
 const MAX_DETAIL = 500;
+/** Who the ledger names for an operator's ingest at the command line, which no account makes. */
+const OPERATOR_REF = 'operator:cli';
 /** The detail of the record the platform adds when a report ends an outage. */
 const RESTORED_DETAIL = 'recorded by the platform: a report after an outage';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -179,7 +181,7 @@ export async function ingestRecords(deps: OperationsDeps, sender: Sender, system
       }
       await appendEvent(trx, {
         type: 'device/operation-records',
-        ...(sender.kind === 'user' ? { actorUserId: sender.actor.userId } : sender.kind === 'device' ? { actorRef: `gb28181:${sender.gbId}` } : {}),
+        ...(sender.kind === 'user' ? { actorUserId: sender.actor.userId } : { actorRef: sender.kind === 'device' ? `gb28181:${sender.gbId}` : OPERATOR_REF }),
         subjectRef: `operation-batch:${batchId}`,
         rule: RECORDS_RULE_ID,
         digest,
