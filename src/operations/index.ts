@@ -17,3 +17,4 @@ export { listStatus, listRecords, listAlerts, MAX_OPERATIONS_PAGE, type StatusRo
 export { startSipListener, DEFAULT_SIP_SETTINGS, type SipSettings, type SipListener, type ListenerStats } from './sip/listener.js';
 export { ha1Of } from './sip/digest-auth.js';
 export * from './schemas.js';
+export { seedOperationsDemo, DEMO_DEVICE_PASSWORD } from './seed-demo.js';

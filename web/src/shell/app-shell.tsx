@@ -11,6 +11,7 @@ import { complianceMenuItems } from '../compliance/menu';
 import { workflowMenuItems } from '../workflow/menu';
 import { vaultMenuItems } from '../vault/menu';
 import { ledgerMenuItems } from '../ledger/menu';
+import { operationsMenuItems } from '../operations/menu';
 import { workspaceMenuItems } from '../workspace/menu';
 import { portalMenuItems } from '../portal/menu';
 
@@ -104,6 +105,7 @@ function SideMenu() {
     ...workflowMenuItems(user?.role),
     ...vaultMenuItems(user?.role),
     ...ledgerMenuItems(user?.role),
+    ...operationsMenuItems(user?.role),
     ...portalMenuItems(user?.role),
     { key: '/law', label: <Link to="/law">{t('menuLaw')}</Link> },
   ];
