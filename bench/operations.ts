@@ -58,34 +58,51 @@ function keepalive(gbId: string, sn: number, port: number): Buffer {
 }
 
 /**
- * Sends `total` keepalives from `devices` devices, `window` in flight at a
- * time (each device's next one only after its answer, as a device does), and
- * measures answers of 200 per second.
+ * Sends `total` keepalives from `devices` devices, each from its own socket
+ * (a device's address) and each sending its next keepalive only after the
+ * answer to the last, and measures answers of 200 OK per second.
  */
-async function drive(port: number, devices: number, total: number, window: number): Promise<number> {
-  const sock = dgram.createSocket('udp4');
-  await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
-  const local = sock.address().port;
+async function drive(port: number, devices: number, total: number): Promise<number> {
   let sent = 0;
   let ok = 0;
   let done: () => void = () => undefined;
   const finished = new Promise<void>((r) => (done = r));
-  const send = (device: number) => {
-    if (sent >= total) return;
-    sent++;
-    sock.send(keepalive(gbIdOf(device), sent, local), port, '127.0.0.1');
-  };
-  sock.on('message', (m) => {
-    if (m.subarray(0, 14).toString() === 'SIP/2.0 200 OK') ok++;
-    if (ok >= total) return done();
-    const from = /From: <sip:(\d{20})@/.exec(m.toString('latin1'))?.[1];
-    send(from ? Number(from.slice(13)) : 1);
-  });
+  const sockets = await Promise.all(
+    Array.from({ length: devices }, async (_, i) => {
+      const sock = dgram.createSocket('udp4');
+      await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
+      const local = sock.address().port;
+      // A device retransmits an unanswered request (RFC 3261 Timer E: 500 ms, doubling).
+      let timer: NodeJS.Timeout | null = null;
+      const transmit = (buf: Buffer, wait: number) => {
+        sock.send(buf, port, '127.0.0.1');
+        timer = setTimeout(() => transmit(buf, Math.min(wait * 2, 4000)), wait);
+      };
+      const send = () => {
+        if (sent >= total) return;
+        sent++;
+        transmit(keepalive(gbIdOf(i + 1), sent, local), 500);
+      };
+      sock.on('message', (m) => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (m.subarray(0, 14).toString() === 'SIP/2.0 200 OK') ok++;
+        if (ok >= total) return done();
+        send();
+      });
+      return { sock, send, stop: () => timer && clearTimeout(timer) };
+    }),
+  );
   const t0 = performance.now();
-  for (let i = 0; i < Math.min(window, devices); i++) send(i + 1);
-  await Promise.race([finished, new Promise((r) => setTimeout(r, 120_000))]);
+  for (const s of sockets) s.send();
+  let limit: NodeJS.Timeout | undefined;
+  await Promise.race([finished, new Promise((r) => (limit = setTimeout(r, 120_000)))]);
+  clearTimeout(limit);
   const secs = (performance.now() - t0) / 1000;
-  sock.close();
+  for (const s of sockets) {
+    s.stop();
+    s.sock.close();
+  }
   if (ok < total) throw new Error(`only ${ok} of ${total} keepalives were answered 200 OK`);
   return total / secs;
 }
@@ -117,12 +134,11 @@ export const operationsBench: { name: string; run(o: BenchOptions): Promise<Benc
         const f = /From: [^\r\n]*/.exec(m.toString('latin1'))?.[0] ?? '';
         echo.send(Buffer.from(`SIP/2.0 200 OK\r\n${f}\r\nContent-Length: 0\r\n\r\n`), from.port, from.address);
       });
-      const window = Math.min(devices, 32);
-      const baseline = await drive(echo.address().port, devices, total, window);
+      const baseline = await drive(echo.address().port, devices, total);
       echo.close();
 
       const listener = await startSipListener(deps, { ...DEFAULT_SIP_SETTINGS, host: '127.0.0.1', port: 0, domain: DOMAIN, serverId: SERVER });
-      const rate = await drive(listener.address.port, devices, total, window);
+      const rate = await drive(listener.address.port, devices, total);
       await listener.close();
       const stored = Number((await sql<{ n: number }>`select count(*) as n from operation_records`.execute(jdb.db)).rows[0].n);
       if (stored !== total) throw new Error(`${stored} operation records stored for ${total} keepalives`);

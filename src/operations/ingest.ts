@@ -86,6 +86,53 @@ export function batchDigest(systemId: number, via: string, recordDigests: readon
  * a later change to any record no longer matches the ledger).
  */
 export async function ingestRecords(deps: OperationsDeps, sender: Sender, systemId: number, via: Via, input: readonly RecordInput[]): Promise<IngestResult> {
+  const p = await prepareBatch(deps, sender, systemId, via, input);
+  return opsDb(deps.db)
+    .transaction()
+    .execute((trx) => writeBatch(trx, p));
+}
+
+/** A batch checked and ready to write: nothing about it can be refused any more. */
+export interface PreparedBatch {
+  sender: Sender;
+  system: SystemFacts;
+  via: Via;
+  receivedAt: string;
+  records: { kind: RecordKind; occurredAt: string; deviceId: number | null; detail: string | null }[];
+}
+
+/**
+ * Several checked batches in one transaction, as the GB/T 28181 listener
+ * gathers keepalives arriving together: one commit for many. Each batch keeps
+ * its own records and leaf. Should the shared transaction fail, each batch is
+ * written again in a transaction of its own, so one cannot sink the others.
+ */
+export async function writeBatches(deps: OperationsDeps, batches: readonly PreparedBatch[]): Promise<(IngestResult | Error)[]> {
+  const db = opsDb(deps.db);
+  if (batches.length > 1) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const out: IngestResult[] = [];
+        for (const b of batches) out.push(await writeBatch(trx, b));
+        return out;
+      });
+    } catch {
+      // One by one below.
+    }
+  }
+  const out: (IngestResult | Error)[] = [];
+  for (const b of batches) {
+    try {
+      out.push(await db.transaction().execute((trx) => writeBatch(trx, b)));
+    } catch (e) {
+      out.push(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  return out;
+}
+
+/** Checks a batch before anything is written: the system, the caller's right, every record. */
+export async function prepareBatch(deps: OperationsDeps, sender: Sender, systemId: number, via: Via, input: readonly RecordInput[]): Promise<PreparedBatch> {
   const now = deps.clock.now();
   let system: SystemFacts | undefined;
   if (sender.kind === 'user') system = await authorizedSystem(deps, sender.actor, systemId, 'operation-record', 'create');
@@ -107,88 +154,90 @@ export async function ingestRecords(deps: OperationsDeps, sender: Sender, system
   const records = input
     .map((r) => ({ kind: r.kind as RecordKind, occurredAt: new Date(r.occurredAt).toISOString(), deviceId: r.deviceId ?? null, detail: r.detail?.trim() || null }))
     .sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+  return { sender, system, via, receivedAt, records };
+}
+
+/** Writes a checked batch in `trx`: records, status, alerts and the batch's ledger leaf together. */
+export async function writeBatch(trx: OpsTrx, p: PreparedBatch): Promise<IngestResult> {
+  const { sender, via, receivedAt, records } = p;
+  const s = p.system;
+  const systemId = s.id;
   const receivedBy = sender.kind === 'user' ? sender.actor.userId : null;
-  const s = system;
+  const current = await trx.selectFrom('operationStatus').selectAll().where('systemId', '=', systemId).executeTakeFirst();
+  let status = current?.status ?? null;
+  let since = current ? String(current.since) : null;
+  let lastReportAt = current ? new Date(current.lastReportAt as unknown as string).toISOString() : null;
+  let lastKind = current?.lastKind ?? null;
+  let keepalive = current?.keepalive ?? 0;
+  // The platform's own record when a report ends an outage: the outage's end is on record too.
+  const rows: { kind: RecordKind; occurredAt: string; deviceId: number | null; detail: string | null; raises: AlertKind | null; clears: boolean }[] = [];
+  for (const r of records) {
+    const latest = lastReportAt == null || r.occurredAt >= lastReportAt;
+    const e = effectOf(r.kind);
+    let raises: AlertKind | null = null;
+    let clears = false;
+    if (latest) {
+      if (e.status === 'online' && (status === 'offline' || status === 'interrupted') && r.kind !== 'restored') {
+        rows.push({ kind: 'restored', occurredAt: r.occurredAt, deviceId: r.deviceId, detail: RESTORED_DETAIL, raises: null, clears: true });
+      } else if (e.status === 'online' && (status === 'offline' || status === 'interrupted')) clears = true;
+      if (e.status !== 'online' && status !== e.status) raises = e.alert;
+      if (status !== e.status) since = r.occurredAt;
+      status = e.status;
+      lastReportAt = r.occurredAt;
+      lastKind = r.kind;
+      if (r.kind === 'keepalive' || r.kind === 'register') keepalive = via === 'gb28181' ? 1 : keepalive;
+      if (r.kind === 'unregister') keepalive = 0;
+    }
+    rows.push({ ...r, raises, clears });
+  }
 
-  return opsDb(deps.db)
-    .transaction()
-    .execute(async (trx) => {
-      const current = await trx.selectFrom('operationStatus').selectAll().where('systemId', '=', systemId).executeTakeFirst();
-      let status = current?.status ?? null;
-      let since = current ? String(current.since) : null;
-      let lastReportAt = current ? new Date(current.lastReportAt as unknown as string).toISOString() : null;
-      let lastKind = current?.lastKind ?? null;
-      let keepalive = current?.keepalive ?? 0;
-      // The platform's own record when a report ends an outage: the outage's end is on record too.
-      const rows: { kind: RecordKind; occurredAt: string; deviceId: number | null; detail: string | null; raises: AlertKind | null; clears: boolean }[] = [];
-      for (const r of records) {
-        const latest = lastReportAt == null || r.occurredAt >= lastReportAt;
-        const e = effectOf(r.kind);
-        let raises: AlertKind | null = null;
-        let clears = false;
-        if (latest) {
-          if (e.status === 'online' && (status === 'offline' || status === 'interrupted') && r.kind !== 'restored') {
-            rows.push({ kind: 'restored', occurredAt: r.occurredAt, deviceId: r.deviceId, detail: RESTORED_DETAIL, raises: null, clears: true });
-          } else if (e.status === 'online' && (status === 'offline' || status === 'interrupted')) clears = true;
-          if (e.status !== 'online' && status !== e.status) raises = e.alert;
-          if (status !== e.status) since = r.occurredAt;
-          status = e.status;
-          lastReportAt = r.occurredAt;
-          lastKind = r.kind;
-          if (r.kind === 'keepalive' || r.kind === 'register') keepalive = via === 'gb28181' ? 1 : keepalive;
-          if (r.kind === 'unregister') keepalive = 0;
-        }
-        rows.push({ ...r, raises, clears });
-      }
-
-      const digests = rows.map((r) => recordDigest({ systemId, deviceId: r.deviceId, kind: r.kind, occurredAt: r.occurredAt, via, detail: r.detail }));
-      const digest = batchDigest(systemId, via, digests);
-      const batch = await trx
-        .insertInto('operationBatches')
-        .values({ systemId, via, records: rows.length, digest, receivedAt, receivedBy })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const batchId = Number(batch.id);
-      let alertsRaised = 0;
-      let alertsCleared = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const ins = await trx
-          .insertInto('operationRecords')
-          .values({
-            batchId,
-            systemId,
-            deviceId: r.deviceId,
-            keyUnitId: s.keyUnitId,
-            divisionCode: s.divisionCode,
-            restricted: s.restricted ? 1 : 0,
-            kind: r.kind,
-            occurredAt: r.occurredAt,
-            receivedAt,
-            via,
-            detail: r.detail,
-            digest: digests[i],
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (r.clears) alertsCleared += await clearAlerts(trx, systemId, r.occurredAt);
-        if (r.raises) alertsRaised += await raiseAlert(trx, s, r.raises, r.occurredAt, Number(ins.id));
-      }
-      if (status && since && lastReportAt && lastKind) {
-        const values = { status, since, lastReportAt, lastKind, keepalive, updatedAt: receivedAt, keyUnitId: s.keyUnitId, divisionCode: s.divisionCode, cityCode: s.cityCode, restricted: s.restricted ? 1 : 0 };
-        if (current) await trx.updateTable('operationStatus').set(values).where('systemId', '=', systemId).execute();
-        else await trx.insertInto('operationStatus').values({ systemId, ...values }).execute();
-      }
-      await appendEvent(trx, {
-        type: 'device/operation-records',
-        ...(sender.kind === 'user' ? { actorUserId: sender.actor.userId } : { actorRef: sender.kind === 'device' ? `gb28181:${sender.gbId}` : OPERATOR_REF }),
-        subjectRef: `operation-batch:${batchId}`,
-        rule: RECORDS_RULE_ID,
-        digest,
-        at: receivedAt,
-      });
-      return { batchId, records: rows.length, digest, status: status ?? 'never', alertsRaised, alertsCleared };
-    });
+  const digests = rows.map((r) => recordDigest({ systemId, deviceId: r.deviceId, kind: r.kind, occurredAt: r.occurredAt, via, detail: r.detail }));
+  const digest = batchDigest(systemId, via, digests);
+  const batch = await trx
+    .insertInto('operationBatches')
+    .values({ systemId, via, records: rows.length, digest, receivedAt, receivedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batchId = Number(batch.id);
+  let alertsRaised = 0;
+  let alertsCleared = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const ins = await trx
+      .insertInto('operationRecords')
+      .values({
+        batchId,
+        systemId,
+        deviceId: r.deviceId,
+        keyUnitId: s.keyUnitId,
+        divisionCode: s.divisionCode,
+        restricted: s.restricted ? 1 : 0,
+        kind: r.kind,
+        occurredAt: r.occurredAt,
+        receivedAt,
+        via,
+        detail: r.detail,
+        digest: digests[i],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (r.clears) alertsCleared += await clearAlerts(trx, systemId, r.occurredAt);
+    if (r.raises) alertsRaised += await raiseAlert(trx, s, r.raises, r.occurredAt, Number(ins.id));
+  }
+  if (status && since && lastReportAt && lastKind) {
+    const values = { status, since, lastReportAt, lastKind, keepalive, updatedAt: receivedAt, keyUnitId: s.keyUnitId, divisionCode: s.divisionCode, cityCode: s.cityCode, restricted: s.restricted ? 1 : 0 };
+    if (current) await trx.updateTable('operationStatus').set(values).where('systemId', '=', systemId).execute();
+    else await trx.insertInto('operationStatus').values({ systemId, ...values }).execute();
+  }
+  await appendEvent(trx, {
+    type: 'device/operation-records',
+    ...(sender.kind === 'user' ? { actorUserId: sender.actor.userId } : { actorRef: sender.kind === 'device' ? `gb28181:${sender.gbId}` : OPERATOR_REF }),
+    subjectRef: `operation-batch:${batchId}`,
+    rule: RECORDS_RULE_ID,
+    digest,
+    at: receivedAt,
+  });
+  return { batchId, records: rows.length, digest, status: status ?? 'never', alertsRaised, alertsCleared };
 }
 
 /** Raises an alert of `kind` unless one of that kind is open for the system already. */

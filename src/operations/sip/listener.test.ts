@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +124,40 @@ describe.each(haveSipp ? testDialects : [])('the GB/T 28181 listener with sipp a
     expect((await leaves()) - before).toBe(3);
     const row = (await sql<{ registeredUntil: unknown }>`select registered_until from gb_endpoints where gb_id = ${CAMERA}`.execute(tdb.db)).rows[0];
     expect(row.registeredUntil).not.toBeNull();
+  });
+
+  it('answers a retransmitted keepalive (same branch, Call-ID, CSeq) with the response already given, and records it once (RFC 3261 §17.2.2)', async () => {
+    const before = (await records()).length;
+    const sock = dgram.createSocket('udp4');
+    await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\r\n<Notify><CmdType>Keepalive</CmdType><SN>9</SN><DeviceID>${CAMERA}</DeviceID><Status>OK</Status></Notify>`;
+    const msg = Buffer.from(
+      [
+        `MESSAGE sip:${SERVER}@${DOMAIN} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${sock.address().port};branch=z9hG4bKretrans1;rport`,
+        `From: <sip:${CAMERA}@${DOMAIN}>;tag=r1`,
+        `To: <sip:${SERVER}@${DOMAIN}>`,
+        'Call-ID: retrans-1@127.0.0.1',
+        'CSeq: 20 MESSAGE',
+        'Content-Type: Application/MANSCDP+xml',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    const answers: string[] = [];
+    const got = new Promise<void>((resolve) =>
+      sock.on('message', (m) => {
+        answers.push(m.toString().split('\r\n')[0]);
+        if (answers.length === 2) resolve();
+      }),
+    );
+    sock.send(msg, listener.address.port, '127.0.0.1');
+    sock.send(msg, listener.address.port, '127.0.0.1');
+    await got;
+    sock.close();
+    expect(answers).toEqual(['SIP/2.0 200 OK', 'SIP/2.0 200 OK']);
+    expect((await records()).length - before).toBe(1);
   });
 
   it('marks the system offline after three missed 60-second keepalives, raising an alert; the next keepalive restores it and clears the alert', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import type { OperationsDeps } from '../context.js';
 import { endpointByGbId, markRegistered } from '../endpoints.js';
-import { ingestRecords } from '../ingest.js';
+import { ingestRecords, prepareBatch, writeBatches, type IngestResult, type PreparedBatch } from '../ingest.js';
 import { issueNonce, nonceValid, parseDigest, responseMatches } from './digest-auth.js';
 import { ManscdpError, parseManscdp } from './manscdp.js';
 import { header, paramOf, parseSip, responseTo, SipParseError, userOf, type SipHeaders, type SipRequest } from './message.js';
@@ -53,6 +53,10 @@ export interface ListenerStats {
 }
 
 const USER_AGENT = 'Jifang';
+/** How long a transaction's response is kept for retransmissions (64 × T1, RFC 3261 Timer J). */
+const TRANSACTION_MS = 32_000;
+/** Most keepalives one commit holds. */
+const GROUP_MAX = 200;
 
 export async function startSipListener(deps: OperationsDeps, sip: SipSettings, log: SipLog = () => undefined, stats?: ListenerStats): Promise<SipListener> {
   const socket = dgram.createSocket(sip.host.includes(':') ? 'udp6' : 'udp4');
@@ -61,12 +65,48 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
   // One message at a time per device: a keepalive never overtakes the REGISTER it follows.
   const queues = new Map<string, Promise<void>>();
 
+  // Keepalives that arrive together are written in one transaction (group
+  // commit): each keeps its own records and leaf, the commit is shared.
+  const group: { batch: PreparedBatch; done: (r: IngestResult | Error) => void }[] = [];
+  let flushing: Promise<void> | null = null;
+  const writeGrouped = (batch: PreparedBatch) =>
+    new Promise<IngestResult>((resolve, reject) => {
+      group.push({ batch, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      flushing ??= (async () => {
+        while (group.length) {
+          // Let the datagrams already received join this commit.
+          await new Promise((r) => setImmediate(r));
+          const take = group.splice(0, GROUP_MAX);
+          const results = await writeBatches(deps, take.map((x) => x.batch));
+          take.forEach((x, i) => x.done(results[i]));
+        }
+        flushing = null;
+      })();
+    });
+
   const send = (buf: Buffer, to: dgram.RemoteInfo, status: number) => {
     if (stats) stats.answered[status] = (stats.answered[status] ?? 0) + 1;
     socket.send(buf, to.port, to.address);
   };
-  const reply = (req: SipRequest, to: dgram.RemoteInfo, status: number, reason: string, extra: SipHeaders = []) =>
-    send(responseTo(req, status, reason, [['user-agent', USER_AGENT], ...extra], { address: to.address, port: to.port }, tag()), to, status);
+  // RFC 3261 §17.2.2: a retransmitted request (same branch, Call-ID and CSeq) is
+  // answered with the response already given, never acted on twice, for 32 s.
+  const transactions = new Map<string, { at: number; response: Buffer | null }>();
+  const transactionKey = (req: SipRequest) => {
+    const branch = paramOf(header(req.headers, 'via'), 'branch') ?? '';
+    return `${branch}|${header(req.headers, 'call-id') ?? ''}|${header(req.headers, 'cseq') ?? ''}`;
+  };
+  const forget = (now: number) => {
+    for (const [k, v] of transactions) {
+      if (now - v.at < TRANSACTION_MS) break;
+      transactions.delete(k);
+    }
+  };
+  const reply = (req: SipRequest, to: dgram.RemoteInfo, status: number, reason: string, extra: SipHeaders = []) => {
+    const buf = responseTo(req, status, reason, [['user-agent', USER_AGENT], ...extra], { address: to.address, port: to.port }, tag());
+    const t = transactions.get(transactionKey(req));
+    if (t) t.response = buf;
+    send(buf, to, status);
+  };
 
   async function onRegister(req: SipRequest, from: dgram.RemoteInfo, gbId: string) {
     const ep = await endpointByGbId(deps, gbId);
@@ -118,9 +158,10 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
     if (body.root === 'Notify' && body.fields.CmdType === 'Keepalive') {
       const status = (body.fields.Status ?? '').toUpperCase();
       const kind = status === 'OK' || status === 'ON' ? 'keepalive' : 'interruption';
-      await ingestRecords(deps, { kind: 'device', gbId }, Number(ep.systemId), 'gb28181', [
+      const batch = await prepareBatch(deps, { kind: 'device', gbId }, Number(ep.systemId), 'gb28181', [
         { kind, occurredAt: now.toISOString(), deviceId: ep.deviceId == null ? null : Number(ep.deviceId), detail: kind === 'keepalive' ? null : `keepalive status ${status.slice(0, 20) || 'missing'}` },
       ]);
+      await writeGrouped(batch);
     }
     // Other notifications are acknowledged; the platform records only what it understands.
     return reply(req, from, 200, 'OK');
@@ -135,7 +176,16 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
       if (e instanceof SipParseError) return; // Not SIP, or cut short: nothing to answer.
       throw e;
     }
-    if (msg.kind !== 'request') return;
+    if (msg.kind !== 'request' || msg.method === 'ACK') return;
+    const now = Date.now();
+    forget(now);
+    const key = transactionKey(msg);
+    const seen = transactions.get(key);
+    if (seen) {
+      if (seen.response) send(seen.response, from, Number(seen.response.subarray(8, 11).toString()));
+      return;
+    }
+    transactions.set(key, { at: now, response: null });
     const gbId = userOf(header(msg.headers, 'from'));
     try {
       switch (msg.method) {
@@ -147,8 +197,6 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
           return await onMessage(msg, from, gbId);
         case 'OPTIONS':
           return reply(msg, from, 200, 'OK', [['allow', 'REGISTER, MESSAGE, OPTIONS']]);
-        case 'ACK':
-          return;
         default:
           return reply(msg, from, 405, 'Method Not Allowed', [['allow', 'REGISTER, MESSAGE, OPTIONS']]);
       }
@@ -182,6 +230,7 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
     address: { address: a.address, port: a.port },
     async close() {
       await Promise.allSettled([...queues.values()]);
+      await flushing;
       await new Promise<void>((resolve) => socket.close(() => resolve()));
     },
   };
