@@ -6,10 +6,4 @@ export const OperationsErrors = defineErrors({
   JF_OPS_UNKNOWN_ALERT: { status: 404, message: { zh: '未找到告警{id}', en: 'Alert {id} not found' } },
   JF_OPS_GB_ID_TAKEN: { status: 409, message: { zh: '国标编码{gbId}已登记给其他系统或设备', en: 'GB/T 28181 id {gbId} is already registered to another system or device' } },
   JF_OPS_CASE_ALREADY_OPENED: { status: 409, message: { zh: '告警{id}已立案（事项{caseId}）', en: 'Alert {id} already has a case (item {caseId})' }, citation: { article: 21 } },
-  JF_OPS_RECORDS_ALTERED: {
-    status: 409,
-    message: { zh: '运行记录不得删改（第二十一条第一款第四项）', en: 'Operation records cannot be altered or removed (Art 21 ¶1 (4))' },
-    citation: { article: 21, paragraph: 1, item: 4 },
-  },
-  JF_OPS_BAD_UPLOAD: { status: 400, message: { zh: '运行记录文件无法读取：{reason}', en: 'The operation log cannot be read: {reasonEn}' } },
 });

@@ -137,8 +137,8 @@ export async function startSipListener(deps: OperationsDeps, sip: SipSettings, l
       await ingestRecords(deps, { kind: 'device', gbId }, systemId, 'gb28181', [{ kind: 'register', occurredAt: now.toISOString(), deviceId }]);
       await markRegistered(deps, Number(ep.id), new Date(now.getTime() + expires * 1000).toISOString(), contact);
     }
-    // GB/T 28181 §9.1.2: the Date header lets the device set its clock.
-    const date = now.toISOString().replace(/Z$/, '').slice(0, 23);
+    // GB/T 28181: the Date header of the answer lets the device set its clock, in local (China) time.
+    const date = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 23);
     return reply(req, from, 200, 'OK', [...(contact ? [['contact', contact] as [string, string]] : []), ['expires', String(expires)], ['date', date]]);
   }
 
