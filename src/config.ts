@@ -16,6 +16,49 @@ export interface Config {
   logLevel: string;
   /** The sign of Art 15, whose style the provincial police set: wording and size. */
   signage: SignageConfig;
+  /** Device operations (art 11(2), 21): the GB/T 28181 listener and when a silent system is offline. */
+  operations: OperationsConfig;
+}
+
+/**
+ * GB/T 28181 access: the SIP listener is off unless `JIFANG_SIP_PORT` is set.
+ * A device is offline after `missedKeepalives` intervals of `keepaliveSeconds`
+ * without a keepalive (GB/T 28181: 3 of 60 s).
+ */
+export interface OperationsConfig {
+  sip: { host: string; port: number; serverId: string; domain: string } | null;
+  keepaliveSeconds: number;
+  missedKeepalives: number;
+}
+
+function positive(v: string | undefined, fallback: number, name: string): number {
+  if (v == null || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, not "${v}"`);
+  return n;
+}
+
+function digits(v: string | undefined, n: number, fallback: string, name: string): string {
+  if (v == null || v.trim() === '') return fallback;
+  if (!new RegExp(`^[0-9]{${n}}$`).test(v.trim())) throw new Error(`${name} must be ${n} digits (GB/T 28181), not "${v}"`);
+  return v.trim();
+}
+
+function operationsFrom(env: NodeJS.ProcessEnv): OperationsConfig {
+  const port = env.JIFANG_SIP_PORT;
+  return {
+    sip:
+      port == null || port.trim() === ''
+        ? null
+        : {
+            host: env.JIFANG_SIP_HOST || '0.0.0.0',
+            port: positive(port, 5060, 'JIFANG_SIP_PORT'),
+            serverId: digits(env.JIFANG_SIP_SERVER_ID, 20, '21000000002000000001', 'JIFANG_SIP_SERVER_ID'),
+            domain: digits(env.JIFANG_SIP_DOMAIN, 10, '2100000000', 'JIFANG_SIP_DOMAIN'),
+          },
+    keepaliveSeconds: positive(env.JIFANG_KEEPALIVE_INTERVAL, 60, 'JIFANG_KEEPALIVE_INTERVAL'),
+    missedKeepalives: positive(env.JIFANG_KEEPALIVE_MISSED, 3, 'JIFANG_KEEPALIVE_MISSED'),
+  };
 }
 
 /**
@@ -75,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimitPerMinute: Number(env.JIFANG_LOGIN_RATE_LIMIT ?? 10),
     logLevel: env.LOG_LEVEL ?? 'info',
     signage: signageFrom(env),
+    operations: operationsFrom(env),
     ...overrides,
   };
 }

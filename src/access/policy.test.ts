@@ -54,3 +54,31 @@ describe('who manages accounts (art 36: every permission change is answered for)
     expect(decideAccount(admin, 'revoke-sessions', self)).toBe('allowed');
   });
 });
+
+describe('device operations (Art 11 (2), 21)', () => {
+  const school: Actor = { userId: 9, username: 'school', role: 'key_unit', jurisdiction: null, organId: null, keyUnitId: 5, providerId: null };
+  const own = { divisionCode: '210102', keyUnitId: 5 };
+  const other = { divisionCode: '210102', keyUnitId: 6 };
+
+  it('lets a key unit take in and read its own systems’ operation records and set their GB/T 28181 credentials, and nobody else’s', () => {
+    expect(isAllowed(school, 'create', { kind: 'operation-record', ...own })).toBe(true);
+    expect(isAllowed(school, 'update', { kind: 'operation-endpoint', ...own })).toBe(true);
+    expect(isAllowed(school, 'create', { kind: 'operation-record', ...other })).toBe(false);
+    expect(isAllowed(school, 'read', { kind: 'operation-alert', ...other })).toBe(false);
+    expect(isAllowed(school, 'decide', { kind: 'operation-alert', ...own })).toBe(false);
+  });
+
+  it('lets the police read operation records and alerts in their area and open a case from an alert (Art 21), but not write records', () => {
+    expect(isAllowed(city, 'read', { kind: 'operation-record', ...own })).toBe(true);
+    expect(isAllowed(city, 'decide', { kind: 'operation-alert', ...own })).toBe(true);
+    expect(isAllowed(city, 'decide', { kind: 'operation-alert', divisionCode: '210202' })).toBe(false);
+    expect(isAllowed(city, 'create', { kind: 'operation-record', ...own })).toBe(false);
+    expect(isAllowed(city, 'update', { kind: 'operation-endpoint', ...own })).toBe(false);
+  });
+
+  it('denies everyone else by default', () => {
+    const citizen: Actor = { userId: 3, username: 'c', role: 'citizen', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
+    for (const kind of ['operation-record', 'operation-alert', 'operation-endpoint'] as const) expect(isAllowed(citizen, 'read', { kind, ...own })).toBe(false);
+    expect(isAllowed(null, 'read', { kind: 'operation-record', ...own })).toBe(false);
+  });
+});

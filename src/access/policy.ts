@@ -46,6 +46,11 @@ export const RESOURCE_KINDS = [
   'access-request',
   'viewing-application',
   'evidence-request',
+  // Device operations (src/operations, art 11(2), 21): operation records and
+  // status, the alerts they raise, and the GB/T 28181 identities that report.
+  'operation-record',
+  'operation-alert',
+  'operation-endpoint',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -145,6 +150,18 @@ const GRANTS: readonly Grant[] = [
   { roles: ['citizen'], kinds: ['viewing-application', 'evidence-request'], actions: ['read', 'update', 'export'], scope: 'party' },
   // Art 36: oversight sees every access and every refusal.
   { roles: ['oversight'], kinds: ['captured-info', 'captured-event', 'captured-hold', 'access-request', 'viewing-application', 'evidence-request'], actions: ['read', 'export'], scope: 'any' },
+  // Device operations. Art 11(2): a key unit keeps its own systems running, takes in their
+  // operation logs and sets the credentials its devices report with.
+  { roles: ['key_unit'], kinds: ['operation-record'], actions: ['read', 'create', 'export'], scope: 'own-unit' },
+  { roles: ['key_unit'], kinds: ['operation-alert'], actions: READ, scope: 'own-unit' },
+  { roles: ['key_unit'], kinds: ['operation-endpoint'], actions: ['read', 'create', 'update'], scope: 'own-unit' },
+  // Art 6, 21, 26: the police watch whether systems in their area run, and open an art 21 case from an alert.
+  { roles: SUPERVISORS, kinds: ['operation-record', 'operation-alert', 'operation-endpoint'], actions: READ, scope: 'jurisdiction' },
+  { roles: SUPERVISORS, kinds: ['operation-alert'], actions: ['decide'], scope: 'jurisdiction' },
+  { roles: ['station_officer'], kinds: ['operation-record', 'operation-alert'], actions: READ, scope: 'jurisdiction' },
+  { roles: ['admin'], kinds: ['operation-record', 'operation-alert', 'operation-endpoint'], actions: ['read', 'create', 'update', 'export'], scope: 'any' },
+  // Art 36: oversight sees whether the police acted on what the systems reported.
+  { roles: ['oversight'], kinds: ['operation-record', 'operation-alert'], actions: READ, scope: 'any' },
 ];
 
 /** Art 19: who may see a restricted system at all. */

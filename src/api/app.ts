@@ -23,6 +23,7 @@ import { entityAssessmentRoutes } from './routes/entity-assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { lawRoutes } from './routes/law.js';
+import { operationsRoutes } from './routes/operations.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { penaltyRoutes } from './routes/penalties.js';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(workflowRoutes);
   await app.register(publicRoutes);
   await app.register(dashboardRoutes);
+  await app.register(operationsRoutes);
 
   const serveWeb = opts.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

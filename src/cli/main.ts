@@ -5,6 +5,7 @@ import { registerIngestCommand } from './commands/ingest.js';
 import { registerLawCommand } from './commands/law.js';
 import { registerLedgerCommand } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerOperationsCommand } from './commands/operations.js';
 import { registerRegistryCommand } from './commands/registry-io.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerSweepCommand(program);
   registerLedgerCommand(program);
   registerWorkflowCommand(program);
+  registerOperationsCommand(program);
   return program;
 }
 

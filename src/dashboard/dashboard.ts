@@ -201,6 +201,18 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
     figure('emergencyAwaitingReview', { zh: '待复核的紧急使用', en: 'Emergency uses awaiting review' }, await ctx.repo.emergencyAwaitingReview(now.toISOString(), prefix, by), { article: 24, paragraph: 2 }, '/captured/requests?awaitingReview=true');
   }
 
+  // Device operations: systems that stopped reporting or reported an interruption (art 11(2), 21 ¶1 (2)).
+  const operationsScope = scopeOf('operation-alert');
+  if (covers(operationsScope, prefix)) {
+    figure(
+      'systemsOffline',
+      { zh: '离线或运行中断的技防系统', en: 'Systems offline or interrupted' },
+      await ctx.repo.systemsDown(prefix, by, includesRestricted(operationsScope)),
+      { article: 21, paragraph: 1, item: 2 },
+      `/operations?status=offline&status=interrupted${within ? `&divisionCode=${within}` : ''}`,
+    );
+  }
+
   const parentCode = level === 'county' ? `${code.slice(0, 4)}00` : level === 'city' ? LIAONING : null;
   const parent = parentCode && covers(top.scope, divisionPrefix(parentCode)) ? { code: parentCode, name: findDivision(parentCode)?.name ?? parentCode } : null;
 
@@ -227,8 +239,7 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
     months,
     series,
     deadlines,
-    // GAP(art 21, 11(2)): the registry does not hold whether a system is online; GB/T 28181 keepalives will feed it.
-    gaps: [{ key: 'systemsOffline', label: { zh: '离线的技防系统（尚无运行状态数据）', en: 'Systems offline (no operating status recorded yet)' }, article: articleRef({ article: 21 }) }],
+    gaps: [],
   };
 }
 

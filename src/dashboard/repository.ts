@@ -172,4 +172,19 @@ export class DashboardRepository {
     );
     return new Map(rows.map((r) => [String(r.place), num(r.n)]));
   }
+
+  /**
+   * Systems whose operating status is offline or interrupted, per place, from
+   * the index on (status, place, art 19 flag) alone.
+   */
+  async systemsDown(prefix: string, by: 'city' | 'county', includeRestricted: boolean): Promise<Map<string, number>> {
+    const g = this.group('division_code', by);
+    const restricted = includeRestricted ? sql`` : sql` and restricted = 0`;
+    const rows = await this.rows(
+      sql`select ${g} as place, count(*) as n from operation_status
+          where status in ('offline', 'interrupted') and ${placeRange('division_code', prefix)}${restricted}
+          group by ${g}`,
+    );
+    return new Map(rows.map((r) => [String(r.place), num(r.n)]));
+  }
 }

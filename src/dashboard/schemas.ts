@@ -29,7 +29,7 @@ export const PlaceSchema = Type.Object({
 });
 
 export const FigureKeySchema = Type.Union(
-  ['keyUnits', 'keyUnitsInViolation', 'openHazards', 'rectificationOrders', 'overdue', 'filingsWaiting', 'complaints', 'accesses', 'refusals', 'emergencyAwaitingReview'].map((k) => Type.Literal(k)),
+  ['keyUnits', 'keyUnitsInViolation', 'openHazards', 'rectificationOrders', 'overdue', 'filingsWaiting', 'complaints', 'accesses', 'refusals', 'emergencyAwaitingReview', 'systemsOffline'].map((k) => Type.Literal(k)),
 );
 
 export const FigureSchema = Type.Object({

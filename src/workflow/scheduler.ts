@@ -237,7 +237,16 @@ export interface RunningScheduler {
  * coming) until stopped. Errors are reported, never fatal: the next tick
  * retries.
  */
-export function startScheduler(deps: WorkflowDeps, opts: SchedulerOptions & { intervalMs?: number; onTick?: (r: TickResult) => void; onError?: (e: unknown) => void } = {}): RunningScheduler {
+export function startScheduler(
+  deps: WorkflowDeps,
+  opts: SchedulerOptions & {
+    intervalMs?: number;
+    onTick?: (r: TickResult) => void;
+    onError?: (e: unknown) => void;
+    /** Other periodic work that rides on the same tick (device operations' offline check); its failure does not stop the deadlines. */
+    alsoOnTick?: () => Promise<unknown>;
+  } = {},
+): RunningScheduler {
   const owner = opts.owner ?? defaultOwner();
   const batch = opts.batchSize ?? DEFAULT_BATCH;
   let stopped = false;
@@ -252,6 +261,13 @@ export function startScheduler(deps: WorkflowDeps, opts: SchedulerOptions & { in
       again = r.claimed >= batch;
     } catch (e) {
       opts.onError?.(e);
+    }
+    if (opts.alsoOnTick && !again) {
+      try {
+        await opts.alsoOnTick();
+      } catch (e) {
+        opts.onError?.(e);
+      }
     }
     if (!stopped) timer = setTimeout(() => (running = loop()), again ? 0 : opts.intervalMs ?? 5_000);
   };

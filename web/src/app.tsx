@@ -12,6 +12,7 @@ import { COMPLIANCE_ROUTES } from './compliance/routes';
 import { WORKFLOW_ROUTES } from './workflow/routes';
 import { VAULT_ROUTES } from './vault/routes';
 import { LEDGER_ROUTES } from './ledger/routes';
+import { OPERATIONS_ROUTES } from './operations/routes';
 import { WORKSPACE_ROUTES } from './workspace/routes';
 import { PORTAL_ROUTES } from './portal/routes';
 import { ACCOUNTS_ROUTES } from './accounts/routes';
@@ -66,6 +67,7 @@ function Localised() {
                 {WORKFLOW_ROUTES}
                 {VAULT_ROUTES}
                 {LEDGER_ROUTES}
+                {OPERATIONS_ROUTES}
                 {WORKSPACE_ROUTES}
                 {PORTAL_ROUTES}
                 {ACCOUNTS_ROUTES}

@@ -44,7 +44,7 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     // Heping (Shenyang): a school without any system (art 10 ¶1 (7), art 31 (1)), a hotel with one.
     id.school = await create('key-units', { name: '沈阳市和平区第一二〇中学', unitType: 'secondary_school', divisionCode: '210102' });
     id.hotel = await create('key-units', { name: '沈阳和平大酒店', unitType: 'hotel', divisionCode: '210102' });
-    await create('security-systems', { name: '酒店视频监控系统', subsystemKind: 'video_audio_surveillance', keyUnitId: id.hotel, retentionDays: 30 });
+    id.hotelSystem = await create('security-systems', { name: '酒店视频监控系统', subsystemKind: 'video_audio_surveillance', keyUnitId: id.hotel, retentionDays: 30 });
     // Shenhe (Shenyang): a bank branch without a system; Zhongshan (Dalian): another.
     id.bank = await create('key-units', { name: '沈河支行', unitType: 'bank_branch', divisionCode: '210103' });
     id.dalianBank = await create('key-units', { name: '大连中山支行', unitType: 'bank_branch', divisionCode: '210202' });
@@ -70,6 +70,14 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     await event('allowed', '210102', '2026-06-01T02:00:00.000Z');
     await event('refused', '210103', '2026-04-10T02:00:00.000Z');
     await event('allowed', '210202', '2026-05-03T02:00:00.000Z');
+    // Operating status, as device operations store it: the hotel's system offline, one in Dalian interrupted, one online.
+    const status = (systemId: number, divisionCode: string, state: string, restricted = 0) =>
+      sql`insert into operation_status (system_id, key_unit_id, division_code, city_code, restricted, status, since, last_report_at, last_kind, keepalive, updated_at)
+          values (${systemId}, null, ${divisionCode}, ${`${divisionCode.slice(0, 4)}00`}, ${restricted}, ${state}, ${now}, ${now}, 'keepalive', 1, ${now})`.execute(t.tdb.db);
+    await status(id.hotelSystem, '210102', 'offline');
+    await status(900_001, '210202', 'interrupted');
+    await status(900_002, '210103', 'online');
+    await status(900_003, '210202', 'offline', 1);
 
     province = await t.as({ username: 'province', role: 'province_supervisor', jurisdiction: '210000' });
     shenyang = await t.as({ username: 'shenyang', role: 'city_supervisor', jurisdiction: '210100' });
@@ -176,6 +184,19 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     expect(b.division.code).toBe('210000');
     expect(fig(b, 'keyUnits').byPlace).toMatchObject({ '210100': 3, '210200': 1 });
     expect(fig(b, 'emergencyAwaitingReview')).toMatchObject({ value: 0, article: { href: '/law/24#p2' } });
+  });
+
+  it('counts the systems offline or interrupted (art 21 ¶1 (2): 中断技防系统的正常使用) per place, linked to the status list filtered', async () => {
+    const b = await board(province);
+    const down = fig(b, 'systemsOffline');
+    // The restricted system in Dalian counts for the police, who may see it (art 19).
+    expect(down).toMatchObject({ value: 3, article: { href: '/law/21#p1-i2' }, href: '/operations?status=offline&status=interrupted' });
+    expect(down.byPlace).toMatchObject({ '210100': 1, '210200': 2 });
+    expect(b.gaps).toEqual([]);
+    const city = await board(shenyang);
+    expect(fig(city, 'systemsOffline')).toMatchObject({ value: 1, href: '/operations?status=offline&status=interrupted&divisionCode=210100' });
+    expect(fig(await board(shenhe), 'systemsOffline').value).toBe(0);
+    expect(fig(await board(oversight), 'systemsOffline').value).toBe(2);
   });
 
   it('refuses a code that is no division of Liaoning, naming it', async () => {

@@ -4,6 +4,8 @@ import type { JifangDb } from '../../db/database.js';
 import { RegistryRepository, syncReferenceData } from '../../registry/index.js';
 import { demoAccountLines, seedDemo, seedDemoIfEmpty } from '../../registry/seed/demo.js';
 import { DEFAULT_SEED, PROVINCE_SCALE, seedProvinceScale } from '../../registry/seed/province.js';
+import { seedOperationsDemo } from '../../operations/index.js';
+import { loadConfig } from '../../config.js';
 import { systemClock } from '../../shared/clock.js';
 import { addFirstRunHook } from '../first-run.js';
 import { CliError, withDatabase } from '../runtime.js';
@@ -16,13 +18,18 @@ async function sweepDemo(jdb: JifangDb): Promise<string> {
   return `Compliance sweep of the demo: ${s.examined} entities assessed in ${Math.round(s.seconds * 1000)} ms (jifang sweep runs it again).`;
 }
 
+/** The demo's operating status: recent reports, a few systems offline or interrupted (Art 21). */
+function operationsDemo(jdb: JifangDb): Promise<string[]> {
+  return seedOperationsDemo(jdb, systemClock, loadConfig().operations.sip?.domain);
+}
+
 /** `serve` seeds the demo Liaoning into an empty database, sweeps it, and prints the accounts. */
 function addDemoFirstRunHook() {
   if (hookAdded) return;
   hookAdded = true;
   addFirstRunHook(async (jdb) => {
     const lines = await seedDemoIfEmpty(jdb, systemClock);
-    return lines.length ? [lines[0], await sweepDemo(jdb), ...lines.slice(1)] : lines;
+    return lines.length ? [lines[0], await sweepDemo(jdb), ...(await operationsDemo(jdb)), ...lines.slice(1)] : lines;
   });
 }
 
@@ -56,6 +63,7 @@ export function registerSeedCommand(program: Command) {
             .map(([k, n]) => `${n} ${k}`);
           process.stdout.write(`demo Liaoning: ${added.length ? `added ${added.join(', ')}` : 'already there, nothing added'}\n`);
           if (added.length) process.stdout.write(`${await sweepDemo(jdb)}\n`);
+          for (const line of await operationsDemo(jdb)) process.stdout.write(`${line}\n`);
           for (const line of demoAccountLines(r.accounts)) process.stdout.write(`${line}\n`);
         }
         if (o.scale) {

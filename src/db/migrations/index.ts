@@ -11,6 +11,7 @@ import applicationCodes from './0008-application-codes.js';
 import dashboard from './0009-dashboard.js';
 import registryChanges from './0010-registry-changes.js';
 import keyUnitTypeLists from './0011-key-unit-type-lists.js';
+import deviceOperations from './0012-device-operations.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -29,4 +30,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0009-dashboard': dashboard,
   '0010-registry-changes': registryChanges,
   '0011-key-unit-type-lists': keyUnitTypeLists,
+  '0012-device-operations': deviceOperations,
 };

@@ -11,6 +11,7 @@ import { complianceMenuItems } from '../compliance/menu';
 import { workflowMenuItems } from '../workflow/menu';
 import { vaultMenuItems } from '../vault/menu';
 import { ledgerMenuItems } from '../ledger/menu';
+import { operationsMenuItems } from '../operations/menu';
 import { workspaceMenuItems } from '../workspace/menu';
 import { portalMenuItems } from '../portal/menu';
 import { accountsMenuItems, ChangePasswordLink, passwordMenuItems } from '../accounts/menu';
@@ -106,6 +107,7 @@ function SideMenu() {
     ...workflowMenuItems(user?.role),
     ...vaultMenuItems(user?.role),
     ...ledgerMenuItems(user?.role),
+    ...operationsMenuItems(user?.role),
     ...portalMenuItems(user?.role),
     ...accountsMenuItems(user?.role),
     ...passwordMenuItems(!!user),

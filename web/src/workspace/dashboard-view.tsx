@@ -11,10 +11,10 @@ import type { Dashboard } from './types';
 import './workspace.css';
 
 /** The figures compared place by place, in this order. */
-const PLACE_FIGURES = ['keyUnitsInViolation', 'openHazards', 'rectificationOrders', 'overdue', 'complaints'] as const;
+const PLACE_FIGURES = ['keyUnitsInViolation', 'openHazards', 'rectificationOrders', 'overdue', 'complaints', 'systemsOffline'] as const;
 /** The chart adds the units themselves, so a place with nothing wrong still shows. */
 const CHART_FIGURES = ['keyUnits', ...PLACE_FIGURES] as const;
-const ALERTING = new Set(['keyUnitsInViolation', 'overdue', 'refusals', 'emergencyAwaitingReview']);
+const ALERTING = new Set(['keyUnitsInViolation', 'overdue', 'refusals', 'emergencyAwaitingReview', 'systemsOffline']);
 const COLORS = { violation: '#cf1322', obligation: '#d48806', compliant: '#389e0d' };
 
 /**
