@@ -36,9 +36,16 @@ export async function openCaseFromAlert(deps: OperationsDeps & { jdb: JifangDb }
     input.facts?.trim() ||
     `${s.name}（技防系统${s.id}）：${label.zh}，自${iso(alert.raisedAt)}起（运行告警${alertId}，${cite.zh}）。 ${s.name} (security system ${s.id}): ${label.en.toLowerCase()} since ${iso(alert.raisedAt)} (operation alert ${alertId}, ${cite.en}).`;
   const subject = s.keyUnitId != null ? { keyUnitId: s.keyUnitId, offender: 'unit' as const } : { name: s.name, divisionCode: s.divisionCode, offender: 'unit' as const };
-  const applied = await openItem({ jdb: deps.jdb, clock: deps.clock }, actor, 'case', 'open', { ruleId: ALERT_RULE_ID, facts: facts.slice(0, 4000), subject });
-  const caseId = Number(applied.item.id);
-  // Only the first case is linked; a second one opened meanwhile stays a case of its own.
-  await db.updateTable('operationAlerts').set({ caseId }).where('id', '=', alertId).where('caseId', 'is', null).execute();
-  return { alertId, caseId };
+  // The case and the alert's link to it commit together: a second supervisor
+  // opening a case from the same alert meanwhile is refused, and opens nothing.
+  const applied = await openItem({ jdb: deps.jdb, clock: deps.clock }, actor, 'case', 'open', { ruleId: ALERT_RULE_ID, facts: facts.slice(0, 4000), subject }, {
+    within: async (trx, opened) => {
+      const r = await opsDb(trx).updateTable('operationAlerts').set({ caseId: Number(opened.item.id) }).where('id', '=', alertId).where('caseId', 'is', null).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) {
+        const now = await opsDb(trx).selectFrom('operationAlerts').select('caseId').where('id', '=', alertId).executeTakeFirst();
+        throw new AppError(OperationsErrors.JF_OPS_CASE_ALREADY_OPENED, { params: { id: alertId, caseId: Number(now?.caseId) } });
+      }
+    },
+  });
+  return { alertId, caseId: Number(applied.item.id) };
 }

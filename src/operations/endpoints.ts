@@ -47,9 +47,10 @@ export async function setEndpoint(deps: OperationsDeps, actor: Actor, systemId: 
   const realm = deps.settings.realm;
   const now = deps.clock.now().toISOString();
   const ha1 = ha1Of(input.gbId, realm, input.password);
-  return opsDb(deps.db)
-    .transaction()
-    .execute(async (trx) => {
+  const write = () =>
+    opsDb(deps.db)
+      .transaction()
+      .execute(async (trx) => {
       const existing = await trx.selectFrom('gbEndpoints').selectAll().where('gbId', '=', input.gbId).executeTakeFirst();
       if (existing && Number(existing.systemId) !== systemId) throw new AppError(OperationsErrors.JF_OPS_GB_ID_TAKEN, { params: { gbId: input.gbId } });
       if (existing) {
@@ -60,6 +61,18 @@ export async function setEndpoint(deps: OperationsDeps, actor: Actor, systemId: 
       const row = await trx.selectFrom('gbEndpoints').selectAll().where('gbId', '=', input.gbId).executeTakeFirstOrThrow();
       return toView(row);
     });
+  try {
+    return await write();
+  } catch (e) {
+    // Set twice at once on PostgreSQL: the id now exists, and the second try answers as it would have (updated, or taken).
+    if (isUniqueViolation(e)) return write();
+    throw e;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export async function listEndpoints(deps: OperationsDeps, actor: Actor, systemId: number): Promise<EndpointView[]> {

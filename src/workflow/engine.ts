@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { isAllowed, POLICE_ROLES, type Action, type Actor, type ResourceRef } from '../access/index.js';
 import { citationHref, formatCitation } from '../shared/citation.js';
@@ -391,13 +392,27 @@ async function recordingRefusals<T>(deps: WorkflowDeps, acting: Acting, where: {
   }
 }
 
+export interface OpenOptions {
+  /**
+   * Runs in the transaction that opens the item, after it: another context
+   * links its own record to the new item here (an operation alert to its
+   * art 21 case), so both commit or neither.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  within?: (trx: Kysely<any>, applied: Applied) => Promise<void>;
+}
+
 /** Opens a new item: a provider files, an officer plans an inspection, a citizen complains. */
-export async function openItem(deps: WorkflowDeps, actor: Actor, machine: string, opener: string, input: unknown): Promise<Applied> {
+export async function openItem(deps: WorkflowDeps, actor: Actor, machine: string, opener: string, input: unknown, opts: OpenOptions = {}): Promise<Applied> {
   const acting: Acting = { kind: 'person', actor };
   return recordingRefusals(deps, acting, { machine, transition: opener, input }, () =>
     workflowDb(deps.jdb.db)
       .transaction()
-      .execute((trx) => openInTrx({ trx, deps, ports: portsFor(deps.jdb), acting, now: deps.clock.now() }, machine, opener, input, null)),
+      .execute(async (trx) => {
+        const applied = await openInTrx({ trx, deps, ports: portsFor(deps.jdb), acting, now: deps.clock.now() }, machine, opener, input, null);
+        await opts.within?.(trx, applied);
+        return applied;
+      }),
   );
 }
 

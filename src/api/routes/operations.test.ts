@@ -150,8 +150,13 @@ describe.each(testDialects)('device operations over HTTP on %s', (dialect) => {
     const alert = (await get(shenhe, '/api/v1/operations/alerts?open=true')).json().items[0];
     expect((await post(bank, `/api/v1/operations/alerts/${alert.id}/case`, {})).statusCode).toBe(403);
     expect((await post(heping, `/api/v1/operations/alerts/${alert.id}/case`, {})).statusCode).toBe(404);
-    const res = await post(shenhe, `/api/v1/operations/alerts/${alert.id}/case`, {});
-    expect(res.statusCode, res.body).toBe(201);
+    const cases = async () => (await get(shenhe, '/api/v1/workflow/items?machine=case')).json().total as number;
+    const before = await cases();
+    // Two supervisors at once: one case is opened and linked, the other is refused and opens nothing.
+    const both = await Promise.all([post(shenhe, `/api/v1/operations/alerts/${alert.id}/case`, {}), post(shenhe, `/api/v1/operations/alerts/${alert.id}/case`, {})]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await cases()).toBe(before + 1);
+    const res = both.find((r) => r.statusCode === 201)!;
     const { caseId } = res.json();
     const item = (await get(shenhe, `/api/v1/workflow/items/${caseId}`)).json().item;
     expect(item).toMatchObject({ machine: 'case', state: 'open', divisionCode: '210103' });
@@ -182,5 +187,11 @@ describe.each(testDialects)('device operations over HTTP on %s', (dialect) => {
     expect(short.statusCode).toBe(400);
     expect((await post(bank, `/api/v1/operations/systems/${id.schoolVideo}/endpoints`, { gbId: '21010200001320000002', password: 'camera-secret-2' })).statusCode).toBe(404);
     expect((await get(heping, `/api/v1/operations/systems/${id.schoolVideo}/endpoints`)).json()).toHaveLength(1);
+    // One new id set for two systems at once: one gets it, the other is told it is taken; nothing answers 500.
+    const both = await Promise.all([
+      post(adminH, `/api/v1/operations/systems/${id.schoolVideo}/endpoints`, { gbId: '21010200001320000009', password: 'camera-secret-9' }),
+      post(adminH, `/api/v1/operations/systems/${id.bankVideo}/endpoints`, { gbId: '21010200001320000009', password: 'camera-secret-9' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
 });
