@@ -46,6 +46,27 @@ async function act(page: Page, action: string) {
 }
 
 /** Submits the open transition dialog and waits for it to close. */
+/**
+ * Clicks Submit in the open dialog and returns the refusal it shows. A click
+ * lost on a busy page sends nothing: it is made again, as a user would.
+ */
+async function submitRefused(page: Page) {
+  const d = page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/transitions/'), { timeout: 10_000 });
+    await d.getByRole('button', { name: /提\s*交/ }).click();
+    try {
+      await sent;
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  const error = d.locator('.jf-api-error');
+  await error.waitFor();
+  return error;
+}
+
 async function submitDialog(page: Page) {
   const d = page.getByRole('dialog');
   await d.getByRole('button', { name: /提\s*交/ }).click();
@@ -227,9 +248,7 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     await text(accept, '结论').fill('建设工程竣工验收合格，技防系统与建设工程同步验收合格');
     await tags(p, accept, '适用标准（第十三条），如 GB 50348-2018', ['GB 50348-2018']);
     // A conclusion that does not state the system's acceptance is refused with Art 12 ¶1.
-    await accept.getByRole('button', { name: /提\s*交/ }).click();
-    const unstated = accept.locator('.jf-api-error');
-    await unstated.waitFor();
+    const unstated = await submitRefused(p);
     expect(await unstated.textContent()).toContain('第十二条第一款');
     expect(await seriousViolations(p)).toEqual([]);
     await accept.getByRole('checkbox', { name: '验收结论已说明技防系统验收情况' }).check();
@@ -420,9 +439,7 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     const wrong = p.getByRole('dialog');
     await wrong.getByLabel('期限（最后一日）', { exact: true }).fill(chinaDay(5));
     await text(wrong, '责令事项').fill('恢复摄像机');
-    await wrong.getByRole('button', { name: /提\s*交/ }).click();
-    const road = wrong.locator('.jf-api-error');
-    await road.waitFor();
+    const road = await submitRefused(p);
     expect(await road.textContent()).toContain('第三十四条');
     await wrong.getByRole('button', { name: /取\s*消/ }).click();
     await wrong.waitFor({ state: 'hidden' });
@@ -430,9 +447,7 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     const decide = p.getByRole('dialog');
     await text(decide, '事实、证据和理由').fill('经查，该单位擅自拆除校门口视频监控摄像机，有现场照片和询问笔录为证');
     // Art 34 fines the directly responsible person as well: unnamed, the decision is refused.
-    await decide.getByRole('button', { name: /提\s*交/ }).click();
-    const unnamed = decide.locator('.jf-api-error');
-    await unnamed.waitFor();
+    const unnamed = await submitRefused(p);
     expect(await unnamed.textContent()).toContain('直接责任人');
     expect(await unnamed.textContent()).toContain('第三十四条');
     await text(decide, '直接责任人（第三十四条） （选填）').fill('周某');
@@ -515,9 +530,7 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     const order = p.getByRole('dialog');
     await order.getByLabel('期限（最后一日）', { exact: true }).fill(chinaDay(10));
     await text(order, '责令事项').fill('制定维护制度，并缴纳检测费500元');
-    await order.getByRole('button', { name: /提\s*交/ }).click();
-    const refused = order.locator('.jf-api-error');
-    await refused.waitFor();
+    const refused = await submitRefused(p);
     expect(await refused.getAttribute('data-code')).toBe('JF_WF_ART29_FORBIDDEN');
     expect(await refused.textContent()).toContain('第二十九条');
     await screenshot(p, 'workflow-art29-refused');
