@@ -362,6 +362,15 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     expect(row).not.toContain('报警响应慢');
     await screenshot(r, 'workflow-public-warnings');
     expect(await seriousViolations(r)).toEqual([]);
+    // The warning list is searchable (by name or credit code), and the address keeps the search.
+    const search = r.getByRole('searchbox', { name: '按单位名称或统一社会信用代码搜索' });
+    await search.fill('不存在的单位');
+    await search.press('Enter');
+    await eventually(() => r.locator('.jf-wf-public tbody tr.ant-table-row').count()).toBe(0);
+    await search.fill('安盾');
+    await search.press('Enter');
+    await eventually(() => r.locator('.jf-wf-public tbody tr.ant-table-row').allTextContents()).toEqual([expect.stringContaining('沈阳安盾技防工程有限公司')]);
+    expect(new URL(r.url()).searchParams.get('q')).toBe('安盾');
     await r.goto('/public/providers');
     await eventually(() => r.locator('.jf-wf-public-providers tbody tr.ant-table-row').first().textContent()).toContain('沈阳安盾技防工程有限公司');
     expect(pageErrors(r)).toEqual([]);

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { fields } from './fields';
 import { workflow } from './i18n';
-import { chinaDate } from './types';
+import { chinaDate, PUBLIC_PAGE } from './types';
 import './workflow.css';
 
 interface PublicProvider {
@@ -33,7 +33,8 @@ export default function PublicProvidersPage() {
   const q = params.get('q') ?? '';
   const service = params.get('service') ?? '';
   useDocumentTitle(t('publicProvidersTitle'));
-  const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { q: q || undefined, service: service || undefined, limit: 200 });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { q: q || undefined, service: service || undefined, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
@@ -43,10 +44,12 @@ export default function PublicProvidersPage() {
       if (e instanceof ApiError) setExportError(e);
     }
   }
+  /** A new search or service starts again at the first page. */
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
+    if (k !== 'page') next.delete('page');
     setParams(next);
   };
   return (
@@ -74,7 +77,7 @@ export default function PublicProvidersPage() {
         rowKey="receiptNumber"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={false}
+        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set('page', p > 1 ? String(p) : ''), showTotal: (total) => t('itemsTotal', { total }) }}
         className="jf-wf-public-providers"
         columns={[
           { title: t('colName'), dataIndex: 'name' },

@@ -1,5 +1,6 @@
-import { Button, Dropdown, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError, download, type ApiCitation } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { ApiErrorAlert, CitationLink } from '../ui/api-error-alert';
@@ -7,7 +8,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { citationLink } from './citation';
 import { workflow } from './i18n';
-import { chinaDate } from './types';
+import { chinaDate, PUBLIC_PAGE } from './types';
 import './workflow.css';
 
 interface PublicWarning {
@@ -25,12 +26,23 @@ export default function PublicWarningsPage() {
   const t = useT(workflow);
   const b = useBilingual();
   useDocumentTitle(t('publicWarningsTitle'));
-  const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { limit: 200 });
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { q: q || undefined, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
+  /** A new search starts again at the first page. */
+  const set = (k: 'q' | 'page', v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    if (k !== 'page') next.delete('page');
+    setParams(next);
+  };
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
     try {
-      await download('/api/v1/public/warnings/export', { format }, `public-warnings.${format}`);
+      await download('/api/v1/public/warnings/export', { format, q: q || undefined }, `public-warnings.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportError(e);
     }
@@ -42,6 +54,7 @@ export default function PublicWarningsPage() {
         {t('publicWarningsIntro')} <CitationLink citation={citationLink({ article: 28 }) as ApiCitation} />
       </Typography.Paragraph>
       <Space wrap>
+        <Input.Search role="searchbox" aria-label={t('searchProviders')} placeholder={t('searchProviders')} defaultValue={q} allowClear onSearch={(v) => set('q', v.trim())} style={{ width: 360 }} />
         <Dropdown
           menu={{
             items: [
@@ -60,7 +73,7 @@ export default function PublicWarningsPage() {
         rowKey={(r) => r.number ?? r.publishedAt}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={false}
+        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set('page', p > 1 ? String(p) : ''), showTotal: (total) => t('itemsTotal', { total }) }}
         columns={[
           { title: t('colName'), key: 'name', render: (_, r) => `${r.provider.name}${r.provider.creditCode ? `（${r.provider.creditCode}）` : ''}` },
           { title: t('colBasis'), key: 'basis', render: (_, r) => b(r.basisLabel) },

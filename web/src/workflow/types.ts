@@ -138,3 +138,6 @@ export function chinaDate(iso: string | null | undefined, endOfDay = false): str
   if (!iso) return '';
   return new Date(Date.parse(iso) + 8 * 3600_000 - (endOfDay ? 1 : 0)).toISOString().slice(0, 10);
 }
+
+/** Rows a page of the public lists shows; the server pages, so a province's thousands never load at once. */
+export const PUBLIC_PAGE = 50;
