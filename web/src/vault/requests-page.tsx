@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { useT } from '../i18n/i18n';
@@ -174,7 +174,9 @@ export default function RequestsPage() {
   useDocumentTitle(t('requestsTitle'));
   const [form, setForm] = useState<'official' | 'emergency' | null>(null);
   const l = useServerList(['kind', 'state', 'awaitingReview']);
-  const awaitingReview = l.filters.awaitingReview === 'true';
+  // Shown at once, before the address (which the list follows) has changed.
+  const [awaitingReview, setAwaitingReview] = useState(l.filters.awaitingReview === 'true');
+  useEffect(() => setAwaitingReview(l.filters.awaitingReview === 'true'), [l.filters.awaitingReview]);
   const list = useApi<{ total: number; items: AccessRequest[] }>('/api/v1/access-requests', l.query);
   const role = user?.role ?? '';
   return (
@@ -208,7 +210,10 @@ export default function RequestsPage() {
           onChange={(v: string) => l.set({ state: v || undefined })}
           options={[{ value: '', label: t('allStates') }, ...REQUEST_STATES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         />
-        <Checkbox checked={awaitingReview} onChange={(e) => l.set({ awaitingReview: e.target.checked ? 'true' : undefined })}>
+        <Checkbox checked={awaitingReview} onChange={(e) => {
+            setAwaitingReview(e.target.checked);
+            l.set({ awaitingReview: e.target.checked ? 'true' : undefined });
+          }}>
           {t('awaitingReviewOnly')}
         </Checkbox>
         <ExportMenu url="/api/v1/access-requests/export" query={{ ...l.filters, sort: l.query.sort, order: l.order }} name="access-requests" />
