@@ -435,6 +435,8 @@ export interface ViewingFilter {
   keyUnitId?: number;
   divisionPrefix?: string;
   states?: ViewingState[];
+  /** Only those for which a viewing document was issued (art 25 ¶1 (2)). */
+  withDocument?: boolean;
   limit?: number;
   offset?: number;
   sort?: ListSort;
@@ -448,6 +450,7 @@ export async function listViewing(deps: VaultDeps, f: ViewingFilter, standing: V
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
   if (f.states?.length) q = q.where('state', 'in', f.states);
+  if (f.withDocument) q = q.where('documentNo', 'is not', null);
   const { total } = await q.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
   const order = f.order ?? 'desc';
   const rows = await q

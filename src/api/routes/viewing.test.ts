@@ -170,6 +170,10 @@ describe.each(testDialects)('art 25 ¶1 citizen viewing over HTTP on %s', (diale
     const created = (await inject('GET', '/api/v1/viewing-applications?sort=created&order=asc', station)).json().items.map((a: { id: number }) => a.id);
     expect(created).toEqual([...created].sort((a, b) => a - b));
     expect((await inject('GET', '/api/v1/viewing-applications?state=approved', station)).json()).toMatchObject({ total: 1, items: [{ state: 'approved', applicantName: '王五' }] });
+    // Art 25 ¶1 (2): those for which the station issued a viewing document.
+    const documents = (await inject('GET', '/api/v1/viewing-applications?withDocument=true', station)).json();
+    expect(documents.total).toBe(2);
+    expect(documents.items.every((a: { documentNo: string | null }) => a.documentNo)).toBe(true);
     const bad = await inject('GET', '/api/v1/viewing-applications?sort=name', station);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'sort', rule: 'enum' })]);

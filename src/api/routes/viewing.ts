@@ -39,10 +39,11 @@ const ResidentId = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: 'Re
 /** The filters of the list, shared with its export. */
 const ListFilters = {
   state: Type.Optional(Str(VIEWING_STATES)),
+  withDocument: Type.Optional(Type.Boolean({ description: 'Only those for which a viewing document was issued (art 25 ¶1 (2))' })),
   sort: Type.Optional(Str(LIST_SORTS, 'created (filed), window (start of the footage asked for) or id (default)')),
   order: Type.Optional(Str(LIST_ORDERS, 'desc (default) or asc')),
 };
-type ListQuery = { state?: unknown; sort?: unknown; order?: unknown };
+type ListQuery = { state?: unknown; withDocument?: boolean; sort?: unknown; order?: unknown };
 
 /**
  * An exported application: what the list shows of it. Never the resident ID
@@ -128,7 +129,7 @@ export const viewingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** One page of the applications the caller may see: the scope of each role, then the filters. */
   const page = async (a: Actor, q: ListQuery, limit: number, offset: number): Promise<ListPage<ViewingView>> => {
     const states = q.state ? [q.state as ViewingState] : undefined;
-    const f = { states, limit, offset, sort: q.sort as ListSort | undefined, order: q.order as ListOrder | undefined };
+    const f = { states, withDocument: q.withDocument, limit, offset, sort: q.sort as ListSort | undefined, order: q.order as ListOrder | undefined };
     let r: ListPage<ViewingView>;
     if (a.role === 'citizen') r = await listViewing(v(), { ...f, applicantUserId: a.userId }, 'applicant');
     else if (a.role === 'station_officer' && a.jurisdiction) r = await listViewing(v(), { ...f, stationPrefix: divisionPrefix(a.jurisdiction) }, 'station');
