@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import type { VaultActor, VaultDeps } from './context.js';
 import { iso, ms } from './domain/time.js';
 import { PURPOSES, type AccessRequestKind, type AccessRequestState, type EmergencyMode, type Purpose, type ReviewVerdict, type ScopeEntry, type Window } from './domain/types.js';
+import { LIST_SORT_COLUMNS, type ListOrder, type ListPage, type ListSort } from './domain/list.js';
 import { VaultErrors } from './errors.js';
 import { recordEvent, refuse, ruleError } from './events.js';
 import { ORGAN_POWERS, type OrganKind } from '../law/index.js';
@@ -436,18 +437,27 @@ export async function reviewEmergency(deps: VaultDeps, actor: NonNullable<VaultA
 
 export interface AccessRequestFilter {
   kind?: AccessRequestKind;
+  /** Stored state; `expired` is the status of a granted or active request past its end. */
+  state?: AccessRequestState | 'expired';
   awaitingReview?: boolean;
   partyUserId?: number;
   keyUnitId?: number;
   divisionPrefix?: string;
   includeRestricted: boolean;
   limit?: number;
+  offset?: number;
+  sort?: ListSort;
+  order?: ListOrder;
 }
 
-export async function listAccessRequests(deps: VaultDeps, f: AccessRequestFilter): Promise<AccessRequestView[]> {
+export async function listAccessRequests(deps: VaultDeps, f: AccessRequestFilter): Promise<ListPage<AccessRequestView>> {
   const db = vaultDb(deps.db);
-  let q = db.selectFrom('accessRequests').selectAll();
+  const now = deps.clock.now().toISOString();
+  let q = db.selectFrom('accessRequests');
   if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.state === 'expired') q = q.where('state', 'in', ['granted', 'active']).where('validUntil', '<=', now);
+  else if (f.state === 'granted' || f.state === 'active') q = q.where('state', '=', f.state).where('validUntil', '>', now);
+  else if (f.state) q = q.where('state', '=', f.state);
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
   if (!f.includeRestricted) q = q.where('restricted', '=', 0);
@@ -455,15 +465,21 @@ export async function listAccessRequests(deps: VaultDeps, f: AccessRequestFilter
     const uid = f.partyUserId;
     q = q.where((eb) => eb.or([eb('createdBy', '=', uid), eb('id', 'in', eb.selectFrom('accessRequestOfficers').select('requestId').where('userId', '=', uid))]));
   }
-  if (f.awaitingReview) q = q.where('kind', '=', 'emergency').where('state', '!=', 'reviewed');
-  const rows = await q.orderBy('id', 'desc').limit(Math.min(f.limit ?? 200, 1000)).execute();
-  const now = deps.clock.now().toISOString();
-  const out: AccessRequestView[] = [];
+  // Art 24 ¶2: an emergency use ended, or run out while active, and not yet reviewed (as `awaitingReview` of the view).
+  if (f.awaitingReview) q = q.where('kind', '=', 'emergency').where((eb) => eb.or([eb('state', '=', 'ended'), eb.and([eb('state', '=', 'active'), eb('validUntil', '<=', now)])]));
+  const { total } = await q.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  const order = f.order ?? 'desc';
+  const rows = await q
+    .selectAll()
+    .orderBy(LIST_SORT_COLUMNS[f.sort ?? 'id'], order)
+    .orderBy('id', order)
+    .limit(Math.min(f.limit ?? 50, 200))
+    .offset(f.offset ?? 0)
+    .execute();
+  const items: AccessRequestView[] = [];
   for (const r of rows) {
     const officers = await db.selectFrom('accessRequestOfficers').selectAll().where('requestId', '=', r.id).orderBy('confirmedAt').execute();
-    const v = toView(r, await loadScope(deps, 'access_request', Number(r.id)), officers, now);
-    if (f.awaitingReview && !v.emergency?.awaitingReview) continue;
-    out.push(v);
+    items.push(toView(r, await loadScope(deps, 'access_request', Number(r.id)), officers, now));
   }
-  return out;
+  return { total: Number(total), items };
 }

@@ -12,6 +12,7 @@ import type { Grant } from './content.js';
 import type { VaultActor, VaultDeps } from './context.js';
 import { inScope, overlaps } from './domain/scope.js';
 import type { ApplicantKind, CaseKind, EvidenceState, ScopeEntry, Window } from './domain/types.js';
+import { LIST_SORT_COLUMNS, type ListOrder, type ListPage, type ListSort } from './domain/list.js';
 import { VaultErrors } from './errors.js';
 import { recordEvent, refuse, ruleError } from './events.js';
 import { maskName, maskResidentId } from './pii.js';
@@ -383,14 +384,25 @@ export interface EvidenceFilter {
   divisionPrefix?: string;
   states?: EvidenceState[];
   limit?: number;
+  offset?: number;
+  sort?: ListSort;
+  order?: ListOrder;
 }
 
-export async function listEvidence(deps: VaultDeps, f: EvidenceFilter, opts: { maskParty?: boolean } = {}): Promise<EvidenceView[]> {
-  let q = vaultDb(deps.db).selectFrom('evidenceRequests').select('id');
+export async function listEvidence(deps: VaultDeps, f: EvidenceFilter, opts: { maskParty?: boolean } = {}): Promise<ListPage<EvidenceView>> {
+  let q = vaultDb(deps.db).selectFrom('evidenceRequests');
   if (f.applicantUserId != null) q = q.where('applicantUserId', '=', f.applicantUserId);
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
   if (f.states?.length) q = q.where('state', 'in', f.states);
-  const rows = await q.orderBy('id', 'desc').limit(Math.min(f.limit ?? 200, 1000)).execute();
-  return Promise.all(rows.map((r) => getEvidence(deps, Number(r.id), opts)));
+  const { total } = await q.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  const order = f.order ?? 'desc';
+  const rows = await q
+    .select('id')
+    .orderBy(LIST_SORT_COLUMNS[f.sort ?? 'id'], order)
+    .orderBy('id', order)
+    .limit(Math.min(f.limit ?? 50, 200))
+    .offset(f.offset ?? 0)
+    .execute();
+  return { total: Number(total), items: await Promise.all(rows.map((r) => getEvidence(deps, Number(r.id), opts))) };
 }

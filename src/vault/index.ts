@@ -6,6 +6,7 @@
 export { createVault, type CreateVaultOptions } from './vault.js';
 export { DEFAULT_SETTINGS, type VaultDeps, type VaultSettings, type VaultActor, type IngestStage } from './context.js';
 export * from './domain/types.js';
+export { LIST_SORTS, LIST_ORDERS, type ListSort, type ListOrder, type ListPage } from './domain/list.js';
 export { VAULT_RULES, citationOf, type VaultRuleId } from './domain/rules.js';
 export { erasableFrom } from './domain/retention.js';
 export { overlaps, inScope } from './domain/scope.js';

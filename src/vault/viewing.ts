@@ -10,6 +10,7 @@ import type { Grant } from './content.js';
 import { inScope, overlaps } from './domain/scope.js';
 import { iso } from './domain/time.js';
 import type { ApplicantKind, ScopeEntry, ViewingMode, ViewingState, Window } from './domain/types.js';
+import { LIST_SORT_COLUMNS, type ListOrder, type ListPage, type ListSort } from './domain/list.js';
 import { VaultErrors } from './errors.js';
 import { recordEvent, refuse, ruleError } from './events.js';
 import { maskName, maskResidentId } from './pii.js';
@@ -434,16 +435,30 @@ export interface ViewingFilter {
   keyUnitId?: number;
   divisionPrefix?: string;
   states?: ViewingState[];
+  /** Only those for which a viewing document was issued (art 25 ¶1 (2)). */
+  withDocument?: boolean;
   limit?: number;
+  offset?: number;
+  sort?: ListSort;
+  order?: ListOrder;
 }
 
-export async function listViewing(deps: VaultDeps, f: ViewingFilter, standing: ViewerStanding): Promise<ViewingView[]> {
-  let q = vaultDb(deps.db).selectFrom('viewingApplications').select('id');
+export async function listViewing(deps: VaultDeps, f: ViewingFilter, standing: ViewerStanding): Promise<ListPage<ViewingView>> {
+  let q = vaultDb(deps.db).selectFrom('viewingApplications');
   if (f.applicantUserId != null) q = q.where('applicantUserId', '=', f.applicantUserId);
   if (f.stationPrefix) q = q.where('stationDivision', 'like', `${f.stationPrefix}%`);
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
   if (f.states?.length) q = q.where('state', 'in', f.states);
-  const rows = await q.orderBy('id', 'desc').limit(Math.min(f.limit ?? 200, 1000)).execute();
-  return Promise.all(rows.map((r) => getViewing(deps, Number(r.id), standing)));
+  if (f.withDocument) q = q.where('documentNo', 'is not', null);
+  const { total } = await q.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  const order = f.order ?? 'desc';
+  const rows = await q
+    .select('id')
+    .orderBy(LIST_SORT_COLUMNS[f.sort ?? 'id'], order)
+    .orderBy('id', order)
+    .limit(Math.min(f.limit ?? 50, 200))
+    .offset(f.offset ?? 0)
+    .execute();
+  return { total: Number(total), items: await Promise.all(rows.map((r) => getViewing(deps, Number(r.id), standing))) };
 }

@@ -413,4 +413,58 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+
+  // Reads the requests and applications the scenes above filed.
+  it('the lists of access requests, viewing applications and evidence requests page and sort on the server and export what they show (Art 24, 25)', async () => {
+    const police = await newPage(browser, server.url);
+    const p = police.page;
+    await logIn(p, 'demo-heping', DEMO_PASSWORD);
+    await p.goto('/captured/requests');
+    const requests = p.locator('.jf-vault-request-list');
+    await requests.getByRole('link', { name: /^调取申请 \d+$/ }).first().waitFor();
+    await p.getByText(/^共 \d+ 条$/).waitFor();
+    await requests.locator('th', { hasText: '提交时间' }).click();
+    await eventually(() => new URL(p.url()).searchParams.get('sort')).toBe('created');
+    expect(new URL(p.url()).searchParams.get('order')).toBe('asc');
+    await requests.getByRole('link', { name: /^调取申请 \d+$/ }).first().waitFor();
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.getByRole('button', { name: /^导出/ }).hover();
+    const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('menuitem', { name: '导出 CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^access-requests-\d{8}\.csv$/);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^编号 \/ ID,类型 \/ Kind,状态 \/ Status,/);
+    expect(pageErrors(p)).toEqual([]);
+    await police.context.close();
+
+    const station = await newPage(browser, server.url);
+    const s = station.page;
+    await logIn(s, 'demo-station', DEMO_PASSWORD);
+    await s.goto('/captured/viewing?sort=window&order=asc&pageSize=20');
+    await s.locator('.jf-vault-viewing-table').getByRole('link', { name: /^查看申请 \d+/ }).first().waitFor();
+    await s.getByText(/^共 \d+ 条$/).waitFor();
+    expect(await s.locator('.jf-vault-viewing-table th[aria-sort="ascending"]').textContent()).toContain('采获时间范围');
+    expect(await seriousViolations(s)).toEqual([]);
+    await s.getByRole('button', { name: /^导出/ }).hover();
+    const [xlsx] = await Promise.all([s.waitForEvent('download'), s.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^viewing-applications-\d{8}\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(pageErrors(s)).toEqual([]);
+    await station.context.close();
+
+    const citizen = await newPage(browser, server.url);
+    const c = citizen.page;
+    await logIn(c, 'demo-citizen', DEMO_PASSWORD);
+    await c.goto('/captured/evidence');
+    await c.locator('.jf-vault-evidence-table').getByRole('button', { name: /^打开 \d+$/ }).first().waitFor();
+    await c.getByText(/^共 \d+ 条$/).waitFor();
+    await switchLanguage(c, 'en');
+    await c.getByText(/^\d+ in all$/).waitFor();
+    expect(await seriousViolations(c)).toEqual([]);
+    await c.getByRole('button', { name: /^Export/ }).hover();
+    const [ev] = await Promise.all([c.waitForEvent('download'), c.getByRole('menuitem', { name: 'Export CSV' }).click()]);
+    const evCsv = fs.readFileSync((await ev.path())!, 'utf8');
+    expect(evCsv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toContain('当事人 / Party');
+    expect(pageErrors(c)).toEqual([]);
+    await citizen.context.close();
+  });
 });

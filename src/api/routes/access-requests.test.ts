@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.js';
 import { verifyBag } from '../../vault/index.js';
@@ -11,6 +12,12 @@ const t = (ms: number) => new Date(new Date(T0).getTime() + ms).toISOString();
 const S = 1000;
 const MIN = 60 * S;
 const HOUR = 60 * MIN;
+/** A CSV export's rows, header first, after its byte-order mark. */
+const ids200 = (r: { json(): { items: { id: number }[] } }) => r.json().items.map((x) => x.id);
+const csv = (raw: Buffer) => {
+  expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  return parse(raw, { bom: true }) as string[][];
+};
 
 describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
   let w: World;
@@ -194,5 +201,69 @@ describe.each(testDialects)('art 24 access over HTTP on %s', (dialect) => {
     const review = await inject('POST', `/api/v1/access-requests/${e.id}/review`, county, { verdict: 'justified', note: '情况紧急，使用适当' });
     expect(review.json().request).toMatchObject({ state: 'reviewed', emergency: { verdict: 'justified', awaitingReview: false } });
     expect((await inject('GET', '/api/v1/access-requests?awaitingReview=true', oversight, undefined)).json().items.map((x: { id: number }) => x.id)).not.toContain(e.id);
+  });
+
+  it('finds an emergency use run out while active as awaiting review (art 24 ¶2: reviewed afterwards), counted in the total', async () => {
+    const e = (await inject('POST', '/api/v1/access-requests/emergency', station, { organName: '太原街派出所', reason: '抢劫案嫌疑人追踪', mode: 'direct_use', scope: [{ systemId: w.sysA }], durationMinutes: 5 })).json().request;
+    const waiting = async () => (await inject('GET', '/api/v1/access-requests?awaitingReview=true', oversight)).json();
+    expect((await waiting()).items.map((x: { id: number }) => x.id)).not.toContain(e.id);
+    try {
+      w.t.clock.set(t(10 * MIN));
+      const now = await w.login('oversight');
+      const r = (await inject('GET', '/api/v1/access-requests?awaitingReview=true', now)).json();
+      expect(r.items.map((x: { id: number }) => x.id)).toContain(e.id);
+      expect(r.total).toBe(r.items.length);
+      const expired = (await inject('GET', '/api/v1/access-requests?state=expired', now)).json();
+      expect(expired.items.find((x: { id: number }) => x.id === e.id)).toMatchObject({ status: 'expired', emergency: { awaitingReview: true } });
+      expect((await inject('GET', '/api/v1/access-requests?state=active', now)).json().items.map((x: { id: number }) => x.id)).not.toContain(e.id);
+    } finally {
+      w.t.clock.set(T0);
+    }
+  });
+
+  it('pages the list on the server with its total, sorts by filing or window, filters by state, and refuses an unknown sort naming the field', async () => {
+    const ids = (r: { json(): { items: { id: number }[] } }) => r.json().items.map((x) => x.id);
+    const all = (await inject('GET', '/api/v1/access-requests?limit=200', county)).json();
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect(all.items).toHaveLength(all.total);
+    const paged: number[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const p = (await inject('GET', `/api/v1/access-requests?limit=2&offset=${offset}`, county)).json();
+      expect(p.total).toBe(all.total);
+      expect(p.items.length).toBeLessThanOrEqual(2);
+      paged.push(...p.items.map((x: { id: number }) => x.id));
+    }
+    expect(paged).toEqual(all.items.map((x: { id: number }) => x.id));
+    const created = ids(await inject('GET', '/api/v1/access-requests?sort=created&order=asc&limit=200', county));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+    const froms = (await inject('GET', '/api/v1/access-requests?sort=window&order=asc&limit=200', county)).json().items.map((x: { window: { from: string } }) => x.window.from);
+    expect(froms).toEqual([...froms].sort());
+    const reviewed = (await inject('GET', '/api/v1/access-requests?state=reviewed', county)).json();
+    expect(reviewed.total).toBeGreaterThanOrEqual(1);
+    expect(reviewed.items.every((x: { state: string }) => x.state === 'reviewed')).toBe(true);
+    const emergency = (await inject('GET', '/api/v1/access-requests?kind=emergency&limit=1', county)).json();
+    expect(emergency.total).toBe(all.items.filter((x: { kind: string }) => x.kind === 'emergency').length);
+    const bad = await inject('GET', '/api/v1/access-requests?sort=organ', county);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'sort', rule: 'enum' })]);
+    expect((await inject('GET', '/api/v1/access-requests?state=pending', county)).json().errors).toEqual([expect.objectContaining({ field: 'state' })]);
+  });
+
+  it("exports what the list shows to each caller, never an officer's work ID, and nothing to another unit", async () => {
+    const res = await inject('GET', '/api/v1/access-requests/export?format=csv&sort=created&order=asc', county);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/access-requests-\d{8}\.csv/);
+    const [header, ...rows] = csv(res.rawPayload);
+    expect(header).toEqual(expect.arrayContaining(['机关 / Organ', '状态 / Status', '有效期至 / Valid until', '条款 / Article']));
+    expect(rows.map((r) => Number(r[0]))).toEqual(ids200(await inject('GET', '/api/v1/access-requests?sort=created&order=asc&limit=200', county)));
+    expect(res.body).not.toContain('JH-210102-0001');
+    expect(res.body).not.toContain('和公刑证');
+    const unit = csv((await inject('GET', '/api/v1/access-requests/export', unitA)).rawPayload);
+    expect(unit.length - 1).toBe((await inject('GET', '/api/v1/access-requests', unitA)).json().total);
+    const xlsx = await inject('GET', '/api/v1/access-requests/export?format=xlsx', county);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(csv((await inject('GET', '/api/v1/access-requests/export', unitB)).rawPayload)).toHaveLength(1);
+    const mine = csv((await inject('GET', '/api/v1/access-requests/export', inv3)).rawPayload);
+    expect(mine.length - 1).toBe((await inject('GET', '/api/v1/access-requests', inv3)).json().total);
   });
 });

@@ -21,16 +21,59 @@ import {
   startEmergency,
   answersForUnit,
   type AccessRequestView,
+  ACCESS_REQUEST_KINDS,
+  EMERGENCY_STATES,
+  OFFICIAL_STATES,
+  LIST_ORDERS,
+  LIST_SORTS,
+  type AccessRequestKind,
+  type AccessRequestState,
+  type ListOrder,
+  type ListPage,
+  type ListSort,
   type EmergencyMode,
   type Purpose,
   type ReviewVerdict,
 } from '../../vault/index.js';
 import { noStore } from '../auth.js';
-import { AccessRequestSchema, IdParams, ScopeSchema, scopeIn, SegmentSchema, Str, Text, WindowSchema } from './captured-schemas.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
+import { AccessRequestSchema, IdParams, Paging, ScopeSchema, scopeIn, SegmentSchema, Str, Text, WindowSchema } from './captured-schemas.js';
 import { usernamesOf, vaultOf } from './captured-vault.js';
 
 const tags = ['access-requests'];
 const Reply = Type.Object({ request: AccessRequestSchema });
+
+/** The filters of the list, shared with its export. */
+const ListFilters = {
+  kind: Type.Optional(Str(ACCESS_REQUEST_KINDS)),
+  state: Type.Optional(Str([...OFFICIAL_STATES, ...EMERGENCY_STATES, 'expired'], 'The status shown: granted and active are those still running, expired those run out')),
+  awaitingReview: Type.Optional(Type.Boolean({ description: 'Emergency uses ended or expired and not yet reviewed by a superior (art 24 ¶2)' })),
+  sort: Type.Optional(Str(LIST_SORTS, 'created (filed), window (start of the footage asked for) or id (default)')),
+  order: Type.Optional(Str(LIST_ORDERS, 'desc (default) or asc')),
+};
+type ListQuery = { kind?: unknown; state?: unknown; awaitingReview?: boolean; sort?: unknown; order?: unknown };
+
+/** An exported request: what the list shows of it; never the officers' work IDs or the certificate number. */
+const REQUEST_COLUMNS: ExportColumn<AccessRequestView>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (r) => r.id },
+  { header: { zh: '类型', en: 'Kind' }, value: (r) => r.kind },
+  { header: { zh: '状态', en: 'Status' }, value: (r) => r.status },
+  { header: { zh: '待审查', en: 'Awaiting review' }, value: (r) => (r.emergency?.awaitingReview ? '是' : '否') },
+  { header: { zh: '机关', en: 'Organ' }, value: (r) => r.organName },
+  { header: { zh: '机关类型', en: 'Organ kind' }, value: (r) => r.organKind },
+  { header: { zh: '案件', en: 'Case reference' }, value: (r) => r.caseRef },
+  { header: { zh: '用途', en: 'Purposes' }, value: (r) => r.purposes.join(',') },
+  { header: { zh: '采获信息所在区划', en: 'Footage division' }, value: (r) => r.divisionCode },
+  { header: { zh: '重点单位编号', en: 'Key unit ID' }, value: (r) => r.keyUnitId },
+  { header: { zh: '涉密', en: 'Restricted' }, value: (r) => (r.restricted ? '是' : '否') },
+  { header: { zh: '时段起', en: 'Window from' }, value: (r) => r.window.from },
+  { header: { zh: '时段止', en: 'Window to' }, value: (r) => r.window.to },
+  { header: { zh: '有效期至', en: 'Valid until' }, value: (r) => r.validUntil },
+  { header: { zh: '登记编号', en: 'Registration no.' }, value: (r) => r.registrationNo },
+  { header: { zh: '申请时间', en: 'Filed' }, value: (r) => r.createdAt },
+  { header: { zh: '结束时间', en: 'Closed' }, value: (r) => r.closedAt },
+  { header: { zh: '条款', en: 'Article' }, value: (r) => (r.kind === 'emergency' ? '第二十四条第二款 / Art 24 ¶2' : '第二十四条第一款 / Art 24 ¶1') },
+];
 
 /** Whether the caller may see a request: a party to it, its capturing unit, the police of its area, oversight. */
 function canRead(actor: Actor | null, r: AccessRequestView): boolean {
@@ -115,34 +158,57 @@ export const accessRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One page of the requests the caller may see: the scope of each role, then the filters. */
+  const page = async (a: Actor, q: ListQuery, limit: number, offset: number): Promise<ListPage<AccessRequestView>> => {
+    const base = {
+      kind: q.kind as AccessRequestKind | undefined,
+      state: q.state as AccessRequestState | 'expired' | undefined,
+      awaitingReview: q.awaitingReview,
+      sort: q.sort as ListSort | undefined,
+      order: q.order as ListOrder | undefined,
+      limit,
+      offset,
+    };
+    const mayRestricted = ['province_supervisor', 'city_supervisor', 'county_supervisor', 'key_unit'].includes(a.role);
+    let r: ListPage<AccessRequestView>;
+    if (a.role === 'oversight') r = await listAccessRequests(v(), { ...base, includeRestricted: false });
+    else if (a.role === 'key_unit' && a.keyUnitId != null) r = await listAccessRequests(v(), { ...base, keyUnitId: a.keyUnitId, includeRestricted: true });
+    else if (a.role.endsWith('_supervisor') && a.jurisdiction) r = await listAccessRequests(v(), { ...base, divisionPrefix: divisionPrefix(a.jurisdiction), includeRestricted: mayRestricted });
+    else r = await listAccessRequests(v(), { ...base, partyUserId: a.userId, includeRestricted: false });
+    return { total: r.total, items: r.items.filter((x) => canRead(a, x)) };
+  };
+
   app.get(
     '/api/v1/access-requests',
     {
       schema: {
         tags,
-        summary: 'Requests the caller may see: officers their own, a unit those registered with it, the police of an area theirs, oversight all',
-        querystring: Type.Object(
-          {
-            kind: Type.Optional(Str(['official', 'emergency'])),
-            awaitingReview: Type.Optional(Type.Boolean({ description: 'Emergency uses ended or expired and not yet reviewed by a superior (art 24 ¶2)' })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(AccessRequestSchema) }) },
+        summary: 'Requests the caller may see: officers their own, a unit those registered with it, the police of an area theirs, oversight all; paged, with the total',
+        querystring: Type.Object({ ...ListFilters, ...Paging }, { additionalProperties: false }),
+        response: { 200: Type.Object({ total: Type.Integer({ description: 'How many the filters find' }), items: Type.Array(AccessRequestSchema) }) },
       },
     },
     async (req, reply) => {
       noStore(reply);
-      const a = req.actor!;
-      const base = { kind: req.query.kind as 'official' | 'emergency' | undefined, awaitingReview: req.query.awaitingReview, limit: req.query.limit };
-      const mayRestricted = ['province_supervisor', 'city_supervisor', 'county_supervisor', 'key_unit'].includes(a.role);
-      let items: AccessRequestView[];
-      if (a.role === 'oversight') items = await listAccessRequests(v(), { ...base, includeRestricted: false });
-      else if (a.role === 'key_unit' && a.keyUnitId != null) items = await listAccessRequests(v(), { ...base, keyUnitId: a.keyUnitId, includeRestricted: true });
-      else if (a.role.endsWith('_supervisor') && a.jurisdiction) items = await listAccessRequests(v(), { ...base, divisionPrefix: divisionPrefix(a.jurisdiction), includeRestricted: mayRestricted });
-      else items = await listAccessRequests(v(), { ...base, partyUserId: a.userId, includeRestricted: false });
-      return { items: await named(items.filter((r) => canRead(a, r))) };
+      const r = await page(req.actor!, req.query, req.query.limit ?? 50, req.query.offset ?? 0);
+      return { total: r.total, items: await named(r.items) };
+    },
+  );
+
+  app.get(
+    '/api/v1/access-requests/export',
+    {
+      schema: {
+        tags,
+        summary: "Export the requests the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX; never the officers' work IDs",
+        querystring: Type.Object({ ...ListFilters, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const rows = await allPages((offset) => page(req.actor!, q, 200, offset));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'access-requests', now: app.deps.clock.now(), columns: REQUEST_COLUMNS, rows });
     },
   );
 

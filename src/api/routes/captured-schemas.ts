@@ -245,3 +245,9 @@ export const EvidenceSchema = Type.Object({
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
 export { Id, Nullable, Timestamp };
+
+/** Paging of a list answered with its total: at most 200 a page. */
+export const Paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Rows a page (at most 200)' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows skipped' })),
+};

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.js';
 import { readTar, verifyBag } from '../../vault/index.js';
@@ -9,6 +10,11 @@ import { createWorld, type Headers, type World } from './captured-fixtures.js';
 const T0 = '2026-06-01T08:00:00.000Z';
 const t = (ms: number) => new Date(new Date(T0).getTime() + ms).toISOString();
 const MIN = 60_000;
+/** A CSV export's rows, header first, after its byte-order mark. */
+const csv = (raw: Buffer) => {
+  expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  return parse(raw, { bom: true }) as string[][];
+};
 
 describe.each(testDialects)('art 25 ¶2 evidence retrieval over HTTP on %s', (dialect) => {
   let w: World;
@@ -127,5 +133,45 @@ describe.each(testDialects)('art 25 ¶2 evidence retrieval over HTTP on %s', (di
     const check = await verifyBag(bag);
     expect(check.valid).toBe(false);
     expect(check.errors[0]).toMatch(/does not match the manifest/);
+  });
+
+  it('pages the list on the server with its total, sorts by filing or window, and refuses an unknown sort naming the field', async () => {
+    const early = (await inject('POST', '/api/v1/evidence-requests', party, application({ window: { from: t(-120 * MIN), to: t(-90 * MIN) } }))).json().request;
+    const ids = (r: { json(): { items: { id: number }[] } }) => r.json().items.map((x) => x.id);
+    const all = (await inject('GET', '/api/v1/evidence-requests', heping)).json();
+    expect(all.total).toBe(3);
+    const first = (await inject('GET', '/api/v1/evidence-requests?limit=2', heping)).json();
+    const rest = (await inject('GET', '/api/v1/evidence-requests?limit=2&offset=2', heping)).json();
+    expect([first.total, first.items.length, rest.total, rest.items.length]).toEqual([3, 2, 3, 1]);
+    expect([...first.items, ...rest.items].map((x: { id: number }) => x.id)).toEqual(all.items.map((x: { id: number }) => x.id));
+    expect(ids(await inject('GET', '/api/v1/evidence-requests?sort=window&order=asc', heping))[0]).toBe(early.id);
+    expect(ids(await inject('GET', '/api/v1/evidence-requests?sort=window&order=desc', heping)).at(-1)).toBe(early.id);
+    const created = ids(await inject('GET', '/api/v1/evidence-requests?sort=created&order=asc', heping));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+    expect((await inject('GET', '/api/v1/evidence-requests?state=refused', heping)).json()).toMatchObject({ total: 1, items: [{ state: 'refused', partyName: '钱七' }] });
+    expect((await inject('GET', '/api/v1/evidence-requests', party)).json().total).toBe(2);
+    const bad = await inject('GET', '/api/v1/evidence-requests?sort=party', heping);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'sort', rule: 'enum' })]);
+    expect((await inject('GET', '/api/v1/evidence-requests?limit=500', heping)).statusCode).toBe(400);
+  });
+
+  it('exports what the list shows to each caller, never the resident ID or the application text, and nothing to another area', async () => {
+    const res = await inject('GET', '/api/v1/evidence-requests/export?format=csv&sort=created&order=asc', heping);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/evidence-requests-\d{8}\.csv/);
+    const [header, ...rows] = csv(res.rawPayload);
+    expect(header).toEqual(expect.arrayContaining(['当事人 / Party', '案号 / Case reference', '状态 / State']));
+    expect(rows.map((r) => Number(r[0]))).toEqual((await inject('GET', '/api/v1/evidence-requests?sort=created&order=asc', heping)).json().items.map((x: { id: number }) => x.id));
+    expect(rows.map((r) => r[header.indexOf('当事人 / Party')])).toEqual(expect.arrayContaining(['赵六', '钱七']));
+    expect(res.body).not.toContain('举证责任');
+    // The capturing unit's list masks the party, so does its export.
+    const unit = csv((await inject('GET', '/api/v1/evidence-requests/export', unitA)).rawPayload);
+    expect(unit.length - 1).toBe((await inject('GET', '/api/v1/evidence-requests', unitA)).json().total);
+    expect(unit.slice(1).map((r) => r[header.indexOf('当事人 / Party')])).toEqual(['赵*']);
+    const xlsx = await inject('GET', '/api/v1/evidence-requests/export?format=xlsx', heping);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(csv((await inject('GET', '/api/v1/evidence-requests/export', zhongshan)).rawPayload)).toHaveLength(1);
+    expect(csv((await inject('GET', '/api/v1/evidence-requests/export', stranger)).rawPayload).map((r) => r[header.indexOf('当事人 / Party')])).toEqual(['当事人 / Party', '钱七']);
   });
 });

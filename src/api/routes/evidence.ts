@@ -19,13 +19,53 @@ import {
   type CaseKind,
   type EvidenceState,
   type EvidenceView,
+  LIST_ORDERS,
+  LIST_SORTS,
+  type ListOrder,
+  type ListPage,
+  type ListSort,
 } from '../../vault/index.js';
 import { noStore } from '../auth.js';
-import { EvidenceSchema, IdParams, ScopeSchema, scopeIn, SegmentSchema, Str, Text, WindowSchema } from './captured-schemas.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
+import { EvidenceSchema, IdParams, Paging, ScopeSchema, scopeIn, SegmentSchema, Str, Text, WindowSchema } from './captured-schemas.js';
 import { vaultOf } from './captured-vault.js';
 
 const tags = ['evidence'];
 const Reply = Type.Object({ request: EvidenceSchema });
+
+/** The filters of the list, shared with its export. */
+const ListFilters = {
+  state: Type.Optional(Str(EVIDENCE_STATES)),
+  sort: Type.Optional(Str(LIST_SORTS, 'created (filed), window (start of the footage asked for) or id (default)')),
+  order: Type.Optional(Str(LIST_ORDERS, 'desc (default) or asc')),
+};
+type ListQuery = { state?: unknown; sort?: unknown; order?: unknown };
+
+/**
+ * An exported request: what the list shows of it. Never the resident ID
+ * number (not even masked), the application text, the proof, or the
+ * receipt's status code; the party's name as the caller's list shows it
+ * (masked for the capturing unit and oversight).
+ */
+const EVIDENCE_COLUMNS: ExportColumn<EvidenceView>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (r) => r.id },
+  { header: { zh: '申请号', en: 'Application no.' }, value: (r) => r.applicationNo },
+  { header: { zh: '状态', en: 'State' }, value: (r) => r.state },
+  { header: { zh: '当事人类型', en: 'Party kind' }, value: (r) => r.partyKind },
+  { header: { zh: '当事人', en: 'Party' }, value: (r) => r.partyName },
+  { header: { zh: '案件类型', en: 'Case kind' }, value: (r) => r.caseKind },
+  { header: { zh: '案号', en: 'Case reference' }, value: (r) => r.caseRef },
+  { header: { zh: '采获信息所在区划', en: 'Footage division' }, value: (r) => r.divisionCode },
+  { header: { zh: '重点单位编号', en: 'Key unit ID' }, value: (r) => r.keyUnitId },
+  { header: { zh: '时段起', en: 'Window from' }, value: (r) => r.window.from },
+  { header: { zh: '时段止', en: 'Window to' }, value: (r) => r.window.to },
+  { header: { zh: '手续编号', en: 'Formality no.' }, value: (r) => r.formalityNo },
+  { header: { zh: '申请时间', en: 'Filed' }, value: (r) => r.createdAt },
+  { header: { zh: '登记时间', en: 'Recorded' }, value: (r) => r.recordedAt },
+  { header: { zh: '移交时间', en: 'Handed over' }, value: (r) => r.handedOverAt },
+  { header: { zh: '结束时间', en: 'Closed' }, value: (r) => r.closedAt },
+  { header: { zh: '条款', en: 'Article' }, value: () => '第二十五条第二款 / Art 25 ¶2' },
+];
 
 function canRead(actor: Actor, r: EvidenceView): boolean {
   return isAllowed(actor, 'read', { kind: 'evidence-request', divisionCode: r.divisionCode, keyUnitId: r.keyUnitId, parties: [r.applicantUserId] });
@@ -75,28 +115,49 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One page of the requests the caller may see: the scope of each role, then the filters; the party's name masked as the list masks it. */
+  const page = async (a: Actor, q: ListQuery, limit: number, offset: number): Promise<ListPage<EvidenceView>> => {
+    const states = q.state ? [q.state as EvidenceState] : undefined;
+    const f = { states, limit, offset, sort: q.sort as ListSort | undefined, order: q.order as ListOrder | undefined };
+    let r: ListPage<EvidenceView>;
+    if (a.role === 'citizen') r = await listEvidence(v(), { ...f, applicantUserId: a.userId });
+    else if (a.role === 'key_unit' && a.keyUnitId != null) r = await listEvidence(v(), { ...f, keyUnitId: a.keyUnitId, states: states ?? ['recorded', 'handed_over', 'closed'] }, { maskParty: true });
+    else if ((a.role.endsWith('_supervisor') || a.role === 'station_officer') && a.jurisdiction) r = await listEvidence(v(), { ...f, divisionPrefix: divisionPrefix(a.jurisdiction) });
+    else if (a.role === 'oversight') r = await listEvidence(v(), f, { maskParty: true });
+    else throw new AppError(CommonErrors.JF_FORBIDDEN);
+    return { total: r.total, items: r.items.filter((x) => canRead(a, x)) };
+  };
+
   app.get(
     '/api/v1/evidence-requests',
     {
       schema: {
         tags,
-        summary: 'Evidence requests: the applicant their own, the police of an area theirs, a unit those for its systems',
-        querystring: Type.Object({ state: Type.Optional(Str(EVIDENCE_STATES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(EvidenceSchema) }) },
+        summary: 'Evidence requests: the applicant their own, the police of an area theirs, a unit those for its systems; paged, with the total',
+        querystring: Type.Object({ ...ListFilters, ...Paging }, { additionalProperties: false }),
+        response: { 200: Type.Object({ total: Type.Integer({ description: 'How many the filters find' }), items: Type.Array(EvidenceSchema) }) },
       },
     },
     async (req, reply) => {
       noStore(reply);
-      const a = req.actor!;
-      const states = req.query.state ? [req.query.state as EvidenceState] : undefined;
-      const limit = req.query.limit;
-      let rows: EvidenceView[];
-      if (a.role === 'citizen') rows = await listEvidence(v(), { applicantUserId: a.userId, states, limit });
-      else if (a.role === 'key_unit' && a.keyUnitId != null) rows = await listEvidence(v(), { keyUnitId: a.keyUnitId, states: states ?? ['recorded', 'handed_over', 'closed'], limit }, { maskParty: true });
-      else if ((a.role.endsWith('_supervisor') || a.role === 'station_officer') && a.jurisdiction) rows = await listEvidence(v(), { divisionPrefix: divisionPrefix(a.jurisdiction), states, limit });
-      else if (a.role === 'oversight') rows = await listEvidence(v(), { states, limit }, { maskParty: true });
-      else throw new AppError(CommonErrors.JF_FORBIDDEN);
-      return { items: rows.filter((r) => canRead(a, r)) };
+      return page(req.actor!, req.query, req.query.limit ?? 50, req.query.offset ?? 0);
+    },
+  );
+
+  app.get(
+    '/api/v1/evidence-requests/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the evidence requests the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX; never the resident ID number, the application text or the status code, and the party as the list shows it',
+        querystring: Type.Object({ ...ListFilters, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const rows = await allPages((offset) => page(req.actor!, q, 200, offset));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'evidence-requests', now: app.deps.clock.now(), columns: EVIDENCE_COLUMNS, rows });
     },
   );
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/databases.js';
 import { residentIdCheckDigit } from '../../shared/standards/gb11643.js';
@@ -10,6 +11,11 @@ const DAY = 86_400_000;
 const id17 = '21010219850712003';
 const RESIDENT_ID = id17 + residentIdCheckDigit(id17);
 const OTHER_ID = '21010219900101002' + residentIdCheckDigit('21010219900101002');
+/** A CSV export's rows, header first, after its byte-order mark. */
+const csv = (raw: Buffer) => {
+  expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  return parse(raw, { bom: true }) as string[][];
+};
 const BAD_CHECK = id17 + (residentIdCheckDigit(id17) === '1' ? '2' : '1');
 
 describe.each(testDialects)('art 25 ¶1 citizen viewing over HTTP on %s', (dialect) => {
@@ -146,5 +152,56 @@ describe.each(testDialects)('art 25 ¶1 citizen viewing over HTTP on %s', (diale
     expect(mine).toEqual([expect.objectContaining({ id: appId, state: 'visited', applicantName: '张三' })]);
     const unitView = (await inject('GET', '/api/v1/viewing-applications', unitA)).json().items;
     expect(unitView.find((a: { id: number }) => a.id === appId).applicantName).toBe('张*');
+  });
+
+  it('pages the list on the server with its total, sorts by filing or window, and refuses an unknown sort naming the field', async () => {
+    const early = (await inject('POST', '/api/v1/viewing-applications', station, application({ applicantName: '赵六', window: { from: t(-120 * MIN), to: t(-90 * MIN) }, scope: [{ systemId: w.sysA }] }))).json().application;
+    const all = (await inject('GET', '/api/v1/viewing-applications?limit=200', station)).json();
+    expect(all.total).toBe(4);
+    expect(all.items).toHaveLength(4);
+    const first = (await inject('GET', '/api/v1/viewing-applications?limit=3&offset=0', station)).json();
+    const rest = (await inject('GET', '/api/v1/viewing-applications?limit=3&offset=3', station)).json();
+    expect([first.total, first.items.length, rest.total, rest.items.length]).toEqual([4, 3, 4, 1]);
+    expect([...first.items, ...rest.items].map((a: { id: number }) => a.id)).toEqual(all.items.map((a: { id: number }) => a.id));
+    const byWindow = (await inject('GET', '/api/v1/viewing-applications?sort=window&order=asc', station)).json().items.map((a: { id: number }) => a.id);
+    expect(byWindow[0]).toBe(early.id);
+    const byWindowDesc = (await inject('GET', '/api/v1/viewing-applications?sort=window&order=desc', station)).json().items.map((a: { id: number }) => a.id);
+    expect(byWindowDesc[byWindowDesc.length - 1]).toBe(early.id);
+    const created = (await inject('GET', '/api/v1/viewing-applications?sort=created&order=asc', station)).json().items.map((a: { id: number }) => a.id);
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+    expect((await inject('GET', '/api/v1/viewing-applications?state=approved', station)).json()).toMatchObject({ total: 1, items: [{ state: 'approved', applicantName: '王五' }] });
+    // Art 25 ¶1 (2): those for which the station issued a viewing document.
+    const documents = (await inject('GET', '/api/v1/viewing-applications?withDocument=true', station)).json();
+    expect(documents.total).toBe(2);
+    expect(documents.items.every((a: { documentNo: string | null }) => a.documentNo)).toBe(true);
+    const bad = await inject('GET', '/api/v1/viewing-applications?sort=name', station);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'sort', rule: 'enum' })]);
+    expect((await inject('GET', '/api/v1/viewing-applications?limit=201', station)).statusCode).toBe(400);
+    expect((await inject('GET', '/api/v1/viewing-applications/export?order=up', station)).statusCode).toBe(400);
+  });
+
+  it('exports what the list shows to each caller, never the resident ID number, and nothing to another station', async () => {
+    const res = await w.t.app.inject({ url: '/api/v1/viewing-applications/export?format=csv&sort=created&order=asc', headers: station });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/viewing-applications-\d{8}\.csv/);
+    const [header, ...rows] = csv(res.rawPayload);
+    expect(header).toContain('申请人 / Applicant');
+    expect(header).toContain('时段起 / Window from');
+    expect(rows.map((r) => Number(r[0]))).toEqual((await inject('GET', '/api/v1/viewing-applications?sort=created&order=asc', station)).json().items.map((a: { id: number }) => a.id));
+    expect(rows.map((r) => r[header.indexOf('申请人 / Applicant')])).toContain('张三');
+    expect(res.body).not.toContain(RESIDENT_ID);
+    expect(res.body).not.toContain(RESIDENT_ID.slice(-4));
+    expect(res.body).not.toContain('电动车');
+    // The capturing unit's list shows the name masked, so does its export.
+    const unit = csv((await w.t.app.inject({ url: '/api/v1/viewing-applications/export', headers: unitA })).rawPayload);
+    expect(unit.length - 1).toBe((await inject('GET', '/api/v1/viewing-applications', unitA)).json().total);
+    expect(unit.slice(1).map((r) => r[header.indexOf('申请人 / Applicant')])).toContain('张*');
+    expect(JSON.stringify(unit)).not.toContain('张三');
+    const xlsx = await w.t.app.inject({ url: '/api/v1/viewing-applications/export?format=xlsx', headers: station });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    for (const h of [otherStation, neighbour, unitB]) {
+      expect(csv((await w.t.app.inject({ url: '/api/v1/viewing-applications/export', headers: h })).rawPayload)).toHaveLength(1);
+    }
   });
 });

@@ -21,14 +21,54 @@ import {
   type ViewingMode,
   type ViewingState,
   type ViewingView,
+  LIST_ORDERS,
+  LIST_SORTS,
+  type ListOrder,
+  type ListPage,
+  type ListSort,
 } from '../../vault/index.js';
 import { noStore } from '../auth.js';
-import { IdParams, ScopeSchema, scopeIn, SegmentSchema, Str, Text, ViewingSchema, WindowSchema } from './captured-schemas.js';
+import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
+import { IdParams, Paging, ScopeSchema, scopeIn, SegmentSchema, Str, Text, ViewingSchema, WindowSchema } from './captured-schemas.js';
 import { vaultOf } from './captured-vault.js';
 
 const tags = ['viewing'];
 const Reply = Type.Object({ application: ViewingSchema });
 const ResidentId = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: 'Resident ID number (GB 11643); kept only as a keyed hash and a masked form' });
+
+/** The filters of the list, shared with its export. */
+const ListFilters = {
+  state: Type.Optional(Str(VIEWING_STATES)),
+  withDocument: Type.Optional(Type.Boolean({ description: 'Only those for which a viewing document was issued (art 25 ¶1 (2))' })),
+  sort: Type.Optional(Str(LIST_SORTS, 'created (filed), window (start of the footage asked for) or id (default)')),
+  order: Type.Optional(Str(LIST_ORDERS, 'desc (default) or asc')),
+};
+type ListQuery = { state?: unknown; withDocument?: boolean; sort?: unknown; order?: unknown };
+
+/**
+ * An exported application: what the list shows of it. Never the resident ID
+ * number (not even masked), the reason, or the receipt's status code; the
+ * applicant's name as the caller's list shows it (masked for the unit and
+ * the police of the area).
+ */
+const VIEWING_COLUMNS: ExportColumn<ViewingView>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (r) => r.id },
+  { header: { zh: '申请号', en: 'Application no.' }, value: (r) => r.applicationNo },
+  { header: { zh: '状态', en: 'Status' }, value: (r) => r.status },
+  { header: { zh: '申请人类型', en: 'Applicant kind' }, value: (r) => r.applicantKind },
+  { header: { zh: '申请人', en: 'Applicant' }, value: (r) => r.applicantName },
+  { header: { zh: '受理派出所区划', en: 'Station division' }, value: (r) => r.stationDivision },
+  { header: { zh: '采获信息所在区划', en: 'Footage division' }, value: (r) => r.divisionCode },
+  { header: { zh: '重点单位编号', en: 'Key unit ID' }, value: (r) => r.keyUnitId },
+  { header: { zh: '时段起', en: 'Window from' }, value: (r) => r.window.from },
+  { header: { zh: '时段止', en: 'Window to' }, value: (r) => r.window.to },
+  { header: { zh: '查看方式', en: 'Mode' }, value: (r) => r.mode },
+  { header: { zh: '文书编号', en: 'Document no.' }, value: (r) => r.documentNo },
+  { header: { zh: '申请时间', en: 'Filed' }, value: (r) => r.createdAt },
+  { header: { zh: '决定时间', en: 'Decided' }, value: (r) => r.decidedAt },
+  { header: { zh: '结束时间', en: 'Closed' }, value: (r) => r.closedAt },
+  { header: { zh: '条款', en: 'Article' }, value: () => '第二十五条第一款 / Art 25 ¶1' },
+];
 
 /** How much of the applicant a caller sees: the applicant and the station all of it, others a masked name. */
 function standingOf(actor: Actor, v: { applicantUserId: number | null; stationDivision: string }): ViewerStanding {
@@ -86,29 +126,50 @@ export const viewingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One page of the applications the caller may see: the scope of each role, then the filters. */
+  const page = async (a: Actor, q: ListQuery, limit: number, offset: number): Promise<ListPage<ViewingView>> => {
+    const states = q.state ? [q.state as ViewingState] : undefined;
+    const f = { states, withDocument: q.withDocument, limit, offset, sort: q.sort as ListSort | undefined, order: q.order as ListOrder | undefined };
+    let r: ListPage<ViewingView>;
+    if (a.role === 'citizen') r = await listViewing(v(), { ...f, applicantUserId: a.userId }, 'applicant');
+    else if (a.role === 'station_officer' && a.jurisdiction) r = await listViewing(v(), { ...f, stationPrefix: divisionPrefix(a.jurisdiction) }, 'station');
+    else if (a.role === 'key_unit' && a.keyUnitId != null) r = await listViewing(v(), { ...f, keyUnitId: a.keyUnitId, states: states ?? ['approved', 'visited', 'closed'] }, 'other');
+    else if (a.role.endsWith('_supervisor') && a.jurisdiction) r = await listViewing(v(), { ...f, divisionPrefix: divisionPrefix(a.jurisdiction) }, 'other');
+    else if (a.role === 'oversight') r = await listViewing(v(), f, 'other');
+    else throw new AppError(CommonErrors.JF_FORBIDDEN);
+    return { total: r.total, items: r.items.filter((x) => canRead(a, x)) };
+  };
+
   app.get(
     '/api/v1/viewing-applications',
     {
       schema: {
         tags,
-        summary: 'Applications: a citizen their own, a station those registered with it, a unit those approved for its systems, the police of an area theirs',
-        querystring: Type.Object({ state: Type.Optional(Str(VIEWING_STATES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ViewingSchema) }) },
+        summary: 'Applications: a citizen their own, a station those registered with it, a unit those approved for its systems, the police of an area theirs; paged, with the total',
+        querystring: Type.Object({ ...ListFilters, ...Paging }, { additionalProperties: false }),
+        response: { 200: Type.Object({ total: Type.Integer({ description: 'How many the filters find' }), items: Type.Array(ViewingSchema) }) },
       },
     },
     async (req, reply) => {
       noStore(reply);
-      const a = req.actor!;
-      const states = req.query.state ? [req.query.state as ViewingState] : undefined;
-      const limit = req.query.limit;
-      let rows: ViewingView[];
-      if (a.role === 'citizen') rows = await listViewing(v(), { applicantUserId: a.userId, states, limit }, 'applicant');
-      else if (a.role === 'station_officer' && a.jurisdiction) rows = await listViewing(v(), { stationPrefix: divisionPrefix(a.jurisdiction), states, limit }, 'station');
-      else if (a.role === 'key_unit' && a.keyUnitId != null) rows = await listViewing(v(), { keyUnitId: a.keyUnitId, states: states ?? ['approved', 'visited', 'closed'], limit }, 'other');
-      else if (a.role.endsWith('_supervisor') && a.jurisdiction) rows = await listViewing(v(), { divisionPrefix: divisionPrefix(a.jurisdiction), states, limit }, 'other');
-      else if (a.role === 'oversight') rows = await listViewing(v(), { states, limit }, 'other');
-      else throw new AppError(CommonErrors.JF_FORBIDDEN);
-      return { items: rows.filter((r) => canRead(a, r)) };
+      return page(req.actor!, req.query, req.query.limit ?? 50, req.query.offset ?? 0);
+    },
+  );
+
+  app.get(
+    '/api/v1/viewing-applications/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the applications the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX; never the resident ID number, the reason or the status code, and the name as the list shows it',
+        querystring: Type.Object({ ...ListFilters, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const rows = await allPages((offset) => page(req.actor!, q, 200, offset));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'viewing-applications', now: app.deps.clock.now(), columns: VIEWING_COLUMNS, rows });
     },
   );
 

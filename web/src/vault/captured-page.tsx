@@ -17,11 +17,11 @@ export const size = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${M
 /** What waits for the unit: requests to register (art 24 ¶1 (3)), approved viewings (art 25 ¶1 (3)), evidence to hand over (art 25 ¶2). */
 function Pending() {
   const t = useT(vault);
-  const requests = useApi<{ items: AccessRequest[] }>('/api/v1/access-requests', { kind: 'official' });
+  const requests = useApi<{ items: AccessRequest[] }>('/api/v1/access-requests', { state: 'awaiting_registration' });
   const viewing = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { state: 'approved' });
   const evidence = useApi<{ items: Evidence[] }>('/api/v1/evidence-requests', { state: 'recorded' });
   const items = [
-    ...(requests.data?.items ?? []).filter((r) => r.state === 'awaiting_registration').map((r) => ({ to: `/captured/requests/${r.id}`, label: t('requestTitle', { id: r.id }) })),
+    ...(requests.data?.items ?? []).map((r) => ({ to: `/captured/requests/${r.id}`, label: t('requestTitle', { id: r.id }) })),
     ...(viewing.data?.items ?? []).filter((v) => v.status === 'approved').map((v) => ({ to: `/captured/viewing/${v.id}`, label: t('viewingTitleOne', { id: v.id }) })),
     ...(evidence.data?.items ?? []).map((e) => ({ to: `/captured/evidence?id=${e.id}`, label: `${t('menuEvidence')} ${e.id}` })),
   ];

@@ -1,6 +1,5 @@
-import { Button, Checkbox, Descriptions, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { DivisionCascader } from '../registry/division-cascader';
@@ -10,6 +9,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
 import { Article, DateTimeInput, ReceiptText, RecordName, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
+import { ExportMenu, useServerList } from './server-list';
 import type { Evidence, Segment } from './types';
 
 type ScopeRows = { systemId?: number; deviceId: number | null }[];
@@ -225,28 +225,41 @@ function EvidenceDetail({ id, reloadList }: { id: number; reloadList: () => void
   );
 }
 
-/** Art 25 ¶2: evidence requests, the forms of each party, and the BagIt package. */
+const EVIDENCE_STATES = ['submitted', 'recorded', 'refused', 'handed_over', 'closed'] as const;
+
+/** Art 25 ¶2: evidence requests (paged and sorted by the server), the forms of each party, and the BagIt package. */
 export default function EvidencePage() {
   const t = useT(vault);
   const fmt = useWhen();
   const { user } = useSession();
   useDocumentTitle(t('evidenceTitle'));
-  const [params, setParams] = useSearchParams();
-  const selected = Number(params.get('id')) || null;
+  const l = useServerList(['state']);
+  const selected = Number(l.params.get('id')) || null;
   const [showForm, setShowForm] = useState(false);
-  const list = useApi<{ items: Evidence[] }>('/api/v1/evidence-requests');
-  const select = (id: number) => setParams({ id: String(id) });
+  const list = useApi<{ total: number; items: Evidence[] }>('/api/v1/evidence-requests', l.query);
+  /** Opens a request below the list, keeping the list's page, sort and filters. */
+  const select = (id: number) => l.set({ id: String(id), page: l.page > 1 ? String(l.page) : undefined });
   return (
     <div className="jf-page jf-vault-evidence">
       <Typography.Title level={1}>{t('evidenceTitle')}</Typography.Title>
       <Typography.Paragraph>
         {t('evidenceIntro')} <Article article={25} paragraph={2} />
       </Typography.Paragraph>
-      {user?.role === 'citizen' && (
-        <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
-          {t('newEvidence')}
-        </Button>
-      )}
+      <Space wrap>
+        {user?.role === 'citizen' && (
+          <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
+            {t('newEvidence')}
+          </Button>
+        )}
+        <Select
+          aria-label={t('state')}
+          style={{ width: 180 }}
+          value={l.filters.state ?? ''}
+          onChange={(v: string) => l.set({ state: v || undefined, id: undefined })}
+          options={[{ value: '', label: t('allStates') }, ...EVIDENCE_STATES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+        <ExportMenu url="/api/v1/evidence-requests/export" query={{ ...l.filters, sort: l.query.sort, order: l.order }} name="evidence-requests" />
+      </Space>
       {showForm && (
         <Section title={t('newEvidence')}>
           <EvidenceForm
@@ -266,7 +279,7 @@ export default function EvidencePage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty text={t('noEvidence')} /> }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        {...l.tableProps<Evidence>(list.data?.total)}
         columns={[
           {
             title: t('colId'),
@@ -280,7 +293,9 @@ export default function EvidencePage() {
           { title: t('state'), key: 'state', render: (_, r: Evidence) => <StatusTag status={r.state} /> },
           { title: t('partyName'), dataIndex: 'partyName', key: 'party' },
           { title: t('caseRef'), dataIndex: 'caseRef', key: 'case' },
-          { title: t('created'), key: 'created', render: (_, r: Evidence) => fmt(r.createdAt) },
+          { title: t('window'), key: 'window', sorter: true, sortOrder: l.sortOrder('window'), render: (_, r: Evidence) => <WindowText w={r.window} /> },
+          { title: t('created'), key: 'created', sorter: true, sortOrder: l.sortOrder('created'), render: (_, r: Evidence) => fmt(r.createdAt) },
+          { title: t('article'), key: 'article', render: () => <Article article={25} paragraph={2} /> },
         ]}
       />
       {selected && <EvidenceDetail key={selected} id={selected} reloadList={list.reload} />}

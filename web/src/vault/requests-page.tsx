@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { useT } from '../i18n/i18n';
@@ -8,7 +8,8 @@ import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
-import { Article, DateTimeInput, ScopeEditor, ScopeText, Section, StatusTag, scopeOut, useAction, useWhen, Empty } from './parts';
+import { Article, DateTimeInput, ScopeEditor, ScopeText, Section, StatusTag, WindowText, scopeOut, useAction, useWhen, Empty } from './parts';
+import { ExportMenu, useServerList } from './server-list';
 import type { AccessRequest } from './types';
 
 const OFFICERS = ['investigator', 'station_officer'];
@@ -163,15 +164,20 @@ function EmergencyForm() {
   );
 }
 
-/** Art 24: the requests the caller may see, and for officers the forms to file one. */
+const REQUEST_STATES = ['awaiting_officers', 'awaiting_registration', 'granted', 'refused', 'withdrawn', 'closed', 'active', 'ended', 'reviewed', 'expired'] as const;
+
+/** Art 24: the requests the caller may see (paged and sorted by the server), and for officers the forms to file one. */
 export default function RequestsPage() {
   const t = useT(vault);
   const fmt = useWhen();
   const { user } = useSession();
   useDocumentTitle(t('requestsTitle'));
-  const [awaitingReview, setAwaitingReview] = useState(false);
   const [form, setForm] = useState<'official' | 'emergency' | null>(null);
-  const list = useApi<{ items: AccessRequest[] }>('/api/v1/access-requests', { awaitingReview: awaitingReview || undefined });
+  const l = useServerList(['kind', 'state', 'awaitingReview']);
+  // Shown at once, before the address (which the list follows) has changed.
+  const [awaitingReview, setAwaitingReview] = useState(l.filters.awaitingReview === 'true');
+  useEffect(() => setAwaitingReview(l.filters.awaitingReview === 'true'), [l.filters.awaitingReview]);
+  const list = useApi<{ total: number; items: AccessRequest[] }>('/api/v1/access-requests', l.query);
   const role = user?.role ?? '';
   return (
     <div className="jf-page jf-vault-requests">
@@ -190,9 +196,27 @@ export default function RequestsPage() {
             {t('newEmergency')}
           </Button>
         )}
-        <Checkbox checked={awaitingReview} onChange={(e) => setAwaitingReview(e.target.checked)}>
+        <Select
+          aria-label={t('kind')}
+          style={{ width: 160 }}
+          value={l.filters.kind ?? ''}
+          onChange={(v: string) => l.set({ kind: v || undefined })}
+          options={[{ value: '', label: t('allKinds') }, ...(['official', 'emergency'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+        />
+        <Select
+          aria-label={t('state')}
+          style={{ width: 200 }}
+          value={l.filters.state ?? ''}
+          onChange={(v: string) => l.set({ state: v || undefined })}
+          options={[{ value: '', label: t('allStates') }, ...REQUEST_STATES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+        <Checkbox checked={awaitingReview} onChange={(e) => {
+            setAwaitingReview(e.target.checked);
+            l.set({ awaitingReview: e.target.checked ? 'true' : undefined });
+          }}>
           {t('awaitingReviewOnly')}
         </Checkbox>
+        <ExportMenu url="/api/v1/access-requests/export" query={{ ...l.filters, sort: l.query.sort, order: l.order }} name="access-requests" />
       </Space>
       {form === 'official' && (
         <Section title={t('newRequest')}>
@@ -212,7 +236,7 @@ export default function RequestsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty text={t('noRequests')} /> }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        {...l.tableProps<AccessRequest>(list.data?.total)}
         columns={[
           { title: t('colId'), key: 'id', render: (_, r: AccessRequest) => <Link to={`/captured/requests/${r.id}`}>{t('requestTitle', { id: r.id })}</Link> },
           { title: t('kind'), key: 'kind', render: (_, r: AccessRequest) => t(`kind.${r.kind}`) },
@@ -220,7 +244,10 @@ export default function RequestsPage() {
           { title: t('organName'), dataIndex: 'organName', key: 'organ' },
           { title: t('caseRef'), key: 'case', render: (_, r: AccessRequest) => r.caseRef ?? '—' },
           { title: t('scope'), key: 'scope', render: (_, r: AccessRequest) => <ScopeText scope={r.scope} /> },
+          { title: t('window'), key: 'window', sorter: true, sortOrder: l.sortOrder('window'), render: (_, r: AccessRequest) => <WindowText w={r.window} /> },
+          { title: t('created'), key: 'created', sorter: true, sortOrder: l.sortOrder('created'), render: (_, r: AccessRequest) => fmt(r.createdAt) },
           { title: t('validUntil'), key: 'until', render: (_, r: AccessRequest) => fmt(r.validUntil) },
+          { title: t('article'), key: 'article', render: (_, r: AccessRequest) => <Article article={24} paragraph={r.kind === 'emergency' ? 2 : 1} /> },
         ]}
       />
     </div>

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
 import { Article, DateTimeInput, Section, StatusTag, WindowText, useAction, useWhen, Empty } from './parts';
+import { ExportMenu, useServerList } from './server-list';
 import type { Viewing } from './types';
 
 /** Art 25 ¶1 (1): the applicant (online) or the station (at the counter) files an application. */
@@ -71,14 +72,17 @@ function ViewingForm() {
   );
 }
 
-/** Art 25 ¶1: a citizen's applications, a station's, a unit's approved ones, the police's and oversight's. */
+const VIEWING_STATES = ['submitted', 'registered', 'approved', 'refused', 'visited', 'closed'] as const;
+
+/** Art 25 ¶1: a citizen's applications, a station's, a unit's approved ones, the police's and oversight's; paged and sorted by the server. */
 export default function ViewingListPage() {
   const t = useT(vault);
   const fmt = useWhen();
   const { user } = useSession();
   useDocumentTitle(t('viewingTitle'));
   const [showForm, setShowForm] = useState(false);
-  const list = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications');
+  const l = useServerList(['state']);
+  const list = useApi<{ total: number; items: Viewing[] }>('/api/v1/viewing-applications', l.query);
   const mayFile = user?.role === 'citizen' || user?.role === 'station_officer';
   return (
     <div className="jf-page jf-vault-viewing-list">
@@ -86,11 +90,21 @@ export default function ViewingListPage() {
       <Typography.Paragraph>
         {t('viewingIntro')} <Article article={25} paragraph={1} />
       </Typography.Paragraph>
-      {mayFile && (
-        <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
-          {t('newViewing')}
-        </Button>
-      )}
+      <Space wrap>
+        {mayFile && (
+          <Button onClick={() => setShowForm(!showForm)} aria-expanded={showForm}>
+            {t('newViewing')}
+          </Button>
+        )}
+        <Select
+          aria-label={t('state')}
+          style={{ width: 180 }}
+          value={l.filters.state ?? ''}
+          onChange={(v: string) => l.set({ state: v || undefined })}
+          options={[{ value: '', label: t('allStates') }, ...VIEWING_STATES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+        <ExportMenu url="/api/v1/viewing-applications/export" query={{ ...l.filters, sort: l.query.sort, order: l.order }} name="viewing-applications" />
+      </Space>
       {showForm && (
         <Section title={t('newViewing')}>
           <ViewingForm />
@@ -104,13 +118,14 @@ export default function ViewingListPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty text={t('noViewing')} /> }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        {...l.tableProps<Viewing>(list.data?.total)}
         columns={[
           { title: t('colId'), key: 'id', render: (_, v: Viewing) => <Link to={`/captured/viewing/${v.id}`}>{t('viewingTitleOne', { id: v.id })}</Link> },
           { title: t('state'), key: 'status', render: (_, v: Viewing) => <StatusTag status={v.status} /> },
           { title: t('applicant'), dataIndex: 'applicantName', key: 'name' },
-          { title: t('window'), key: 'window', render: (_, v: Viewing) => <WindowText w={v.window} /> },
-          { title: t('created'), key: 'created', render: (_, v: Viewing) => fmt(v.createdAt) },
+          { title: t('window'), key: 'window', sorter: true, sortOrder: l.sortOrder('window'), render: (_, v: Viewing) => <WindowText w={v.window} /> },
+          { title: t('created'), key: 'created', sorter: true, sortOrder: l.sortOrder('created'), render: (_, v: Viewing) => fmt(v.createdAt) },
+          { title: t('article'), key: 'article', render: () => <Article article={25} paragraph={1} /> },
         ]}
       />
     </div>

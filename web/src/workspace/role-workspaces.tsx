@@ -69,29 +69,28 @@ function RegistryTile({ kind, title }: { kind: string; title: string }) {
   return <Tile testId={`tile-${kind}`} title={title} value={list.data?.total} to={`/registry/${kind}`} article={art(10, 2)} />;
 }
 
-interface Viewing {
-  id: number;
-  state: string;
-  mode?: string | null;
-  documentNo?: string | null;
+
+/** How many a list finds for the filters, read from its total (one row fetched, never the whole list). */
+function useTotal(url: string, filters: Record<string, string | boolean>): number | undefined {
+  return useApi<{ total: number }>(url, { ...filters, limit: 1 }).data?.total;
 }
 
-function countBy<T>(xs: readonly T[] | undefined, f: (x: T) => boolean): number | undefined {
-  return xs ? xs.filter(f).length : undefined;
-}
+const sum = (a: number | undefined, b: number | undefined) => (a == null || b == null ? undefined : a + b);
 
 /** Art 25 ¶1: the station's queue of citizens' viewing applications and the documents it issued. */
 export function StationWorkspace() {
   const t = useT(workspace);
-  const list = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
-  const items = list.data?.items;
+  const submitted = useTotal('/api/v1/viewing-applications', { state: 'submitted' });
+  const registered = useTotal('/api/v1/viewing-applications', { state: 'registered' });
+  const documents = useTotal('/api/v1/viewing-applications', { withDocument: true });
+  const refused = useTotal('/api/v1/viewing-applications', { state: 'refused' });
   return (
     <>
       <TileGrid label={t('sectionQueue')} tour="queue">
-        <Tile testId="tile-viewing-submitted" title={t('tileViewingSubmitted')} value={countBy(items, (v) => v.state === 'submitted')} to="/captured/viewing" article={art(25, 1)} />
-        <Tile title={t('tileViewingRegistered')} value={countBy(items, (v) => v.state === 'registered')} to="/captured/viewing" article={art(25, 1)} />
-        <Tile title={t('tileViewingDocuments')} value={countBy(items, (v) => !!v.documentNo)} to="/captured/viewing" article={art(25, 1)} />
-        <Tile title={t('tileViewingRefused')} value={countBy(items, (v) => v.state === 'refused')} to="/captured/viewing" article={art(25, 1)} />
+        <Tile testId="tile-viewing-submitted" title={t('tileViewingSubmitted')} value={submitted} to="/captured/viewing?state=submitted" article={art(25, 1)} />
+        <Tile title={t('tileViewingRegistered')} value={registered} to="/captured/viewing?state=registered" article={art(25, 1)} />
+        <Tile title={t('tileViewingDocuments')} value={documents} to="/captured/viewing" article={art(25, 1)} />
+        <Tile title={t('tileViewingRefused')} value={refused} to="/captured/viewing?state=refused" article={art(25, 1)} />
       </TileGrid>
       <TileGrid label={t('sectionWork')} tour="work">
         <InboxTile />
@@ -105,9 +104,8 @@ export function StationWorkspace() {
 export function KeyUnitWorkspace({ user }: { user: SessionUser }) {
   const t = useT(workspace);
   const tr = useT(registry);
-  const requests = useApi<{ items: { id: number; state: string }[] }>('/api/v1/access-requests', { limit: 1000 });
-  const viewings = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
-  const toHandle = (requests.data?.items.filter((r) => r.state === 'awaiting_registration').length ?? 0) + (viewings.data?.items.filter((v) => v.state === 'approved').length ?? 0);
+  const requests = useTotal('/api/v1/access-requests', { state: 'awaiting_registration' });
+  const viewings = useTotal('/api/v1/viewing-applications', { state: 'approved' });
   return (
     <>
       <section className="jf-ws-section" aria-label={t('sectionChecklist')} data-tour="checklist">
@@ -124,7 +122,7 @@ export function KeyUnitWorkspace({ user }: { user: SessionUser }) {
         <Tile title={t('tileRecordings')} value={t('open')} to="/captured" article={art(23, 2)} />
       </TileGrid>
       <TileGrid label={t('sectionWork')} tour="work">
-        <Tile testId="tile-requests" title={t('tileRequestsToHandle')} value={requests.data && viewings.data ? toHandle : undefined} to="/captured/requests" article={art(24, 1)} />
+        <Tile testId="tile-requests" title={t('tileRequestsToHandle')} value={requests != null && viewings != null ? requests + viewings : undefined} to="/captured/requests" article={art(24, 1)} />
         <InboxTile />
         <ItemsTile machine="case" title={t('tileOrders')} article={art(31)} />
       </TileGrid>
@@ -170,14 +168,16 @@ export function ProviderWorkspace() {
 /** Art 24: the officer's access requests and the grants in force. */
 export function InvestigatorWorkspace() {
   const t = useT(workspace);
-  const list = useApi<{ items: { id: number; kind: string; state: string }[] }>('/api/v1/access-requests', { limit: 1000 });
-  const items = list.data?.items;
+  const all = useTotal('/api/v1/access-requests', {});
+  const pending = sum(useTotal('/api/v1/access-requests', { state: 'awaiting_officers' }), useTotal('/api/v1/access-requests', { state: 'awaiting_registration' }));
+  const grants = sum(useTotal('/api/v1/access-requests', { state: 'granted' }), useTotal('/api/v1/access-requests', { state: 'active' }));
+  const emergency = useTotal('/api/v1/access-requests', { kind: 'emergency' });
   return (
     <TileGrid label={t('sectionAccess')} tour="access">
-      <Tile testId="tile-access-requests" title={t('tileAccessRequests')} value={items?.length} to="/captured/requests" article={art(24, 1)} />
-      <Tile title={t('tileAccessPending')} value={countBy(items, (r) => r.state === 'awaiting_officers' || r.state === 'awaiting_registration')} to="/captured/requests" article={art(24, 1)} />
-      <Tile title={t('tileGrants')} value={countBy(items, (r) => r.state === 'granted' || r.state === 'active')} to="/captured/requests" article={art(24, 1)} />
-      <Tile title={t('tileEmergency')} value={countBy(items, (r) => r.kind === 'emergency')} to="/captured/requests" article={art(24, 2)} />
+      <Tile testId="tile-access-requests" title={t('tileAccessRequests')} value={all} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileAccessPending')} value={pending} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileGrants')} value={grants} to="/captured/requests" article={art(24, 1)} />
+      <Tile title={t('tileEmergency')} value={emergency} to="/captured/requests?kind=emergency" article={art(24, 2)} />
       <RegistryTile kind="security-systems" title={t('tileSystemsLookup')} />
     </TileGrid>
   );
@@ -186,12 +186,12 @@ export function InvestigatorWorkspace() {
 /** Art 25, 28: the citizen's applications and complaints. */
 export function CitizenWorkspace() {
   const t = useT(workspace);
-  const viewings = useApi<{ items: Viewing[] }>('/api/v1/viewing-applications', { limit: 1000 });
-  const evidence = useApi<{ items: { id: number; state: string }[] }>('/api/v1/evidence-requests', { limit: 1000 });
+  const viewings = useTotal('/api/v1/viewing-applications', {});
+  const evidence = useTotal('/api/v1/evidence-requests', {});
   return (
     <TileGrid label={t('sectionApplications')} tour="applications">
-      <Tile testId="tile-viewing" title={t('tileMyViewing')} value={viewings.data?.items.length} to="/captured/viewing" article={art(25, 1)} />
-      <Tile title={t('tileMyEvidence')} value={evidence.data?.items.length} to="/captured/viewing" article={art(25, 2)} />
+      <Tile testId="tile-viewing" title={t('tileMyViewing')} value={viewings} to="/captured/viewing" article={art(25, 1)} />
+      <Tile title={t('tileMyEvidence')} value={evidence} to="/captured/evidence" article={art(25, 2)} />
       <ItemsTile machine="complaint" title={t('tileMyComplaints')} article={art(28)} open={false} />
       <InboxTile />
     </TileGrid>
@@ -203,14 +203,14 @@ export function OversightWorkspace() {
   const t = useT(workspace);
   const missed = useApi<{ total: number }>('/api/v1/workflow/oversight/missed-deadlines', { open: true, limit: 1 });
   const refusals = useApi<{ total: number }>('/api/v1/workflow/oversight/refusals', { limit: 1 });
-  const emergency = useApi<{ items: unknown[] }>('/api/v1/access-requests', { kind: 'emergency', awaitingReview: true, limit: 1000 });
+  const emergency = useTotal('/api/v1/access-requests', { kind: 'emergency', awaitingReview: true });
   const ledger = useApi<{ treeSize: number; signedAt: string | null }>('/api/v1/ledger/status');
   return (
     <>
       <TileGrid label={t('sectionOversight')} tour="oversight">
         <Tile testId="tile-missed" title={t('tileMissedDeadlines')} value={missed.data?.total} to="/work/oversight" article={art(36)} tone={missed.data?.total ? 'alert' : undefined} />
         <Tile title={t('tileRefusedActs')} value={refusals.data?.total} to="/work/oversight" article={art(29)} />
-        <Tile testId="tile-emergency" title={t('tileEmergencyReview')} value={emergency.data?.items.length} to="/captured/requests?awaitingReview=true" article={art(24, 2)} />
+        <Tile testId="tile-emergency" title={t('tileEmergencyReview')} value={emergency} to="/captured/requests?awaitingReview=true" article={art(24, 2)} />
         <Tile
           testId="tile-ledger"
           title={t('tileLedger')}
