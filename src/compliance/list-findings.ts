@@ -21,7 +21,8 @@ export function assertDivision(code: string): string {
 /**
  * The stored findings, a page at a time, of the entities the caller may read
  * (the policy's scope per kind), filtered by place, kind, unit, rule, article
- * and outcome; in the order of county, kind and id.
+ * and outcome; in the order of county, kind and id (or its reverse), the
+ * order the entities' index serves at province scale.
  */
 export async function listFindings(ctx: ComplianceContext, actor: Actor | null, q: FindingsQuery): Promise<FindingsPage> {
   const scope = complianceScope(actor, q.kind ? [q.kind] : undefined);
@@ -52,7 +53,7 @@ export async function listFindings(ctx: ComplianceContext, actor: Actor | null, 
 
   const where = sql<boolean>`${sql.join([...on, ...entityOnly, situationFilter], sql` and `)}`;
   const total = await ctx.repo.countFindings(needsEntities ? where : sql<boolean>`${sql.join([...on, situationFilter], sql` and `)}`, findingWhere, needsEntities);
-  const rows = total > (page - 1) * pageSize ? await ctx.repo.findingsPage(where, findingWhere, pageSize, (page - 1) * pageSize) : [];
+  const rows = total > (page - 1) * pageSize ? await ctx.repo.findingsPage(where, findingWhere, pageSize, (page - 1) * pageSize, q.order === 'desc') : [];
 
   const stored = await ctx.repo.findingsOf(rows.map((r) => Number(r.situation_id)));
   const idsByKind = new Map<EntityKind, number[]>();

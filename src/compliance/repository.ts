@@ -374,14 +374,15 @@ export class ComplianceRepository {
   }
 
   /** A page of findings over the entities `where`, in the order of county, kind and id. */
-  async findingsPage(where: Condition, findingWhere: Condition, limit: number, offset: number): Promise<Row[]> {
-    // SQLite takes the left table of a CROSS JOIN as the outer loop: the entities, in index order.
+  async findingsPage(where: Condition, findingWhere: Condition, limit: number, offset: number, descending = false): Promise<Row[]> {
+    // SQLite takes the left table of a CROSS JOIN as the outer loop: the entities, in index order (read backwards for `desc`).
     const join = this.dialect === 'sqlite' ? sql.raw('cross join') : sql.raw('join');
+    const d = sql.raw(descending ? ' desc' : '');
     return this.rows(
       sql`select c.entity_kind, c.entity_id, c.division_code, c.situation_id, f.seq
           from compliance_entities c ${join} compliance_findings f on f.situation_id = c.situation_id
           where ${where} and ${findingWhere}
-          order by c.division_code, c.entity_kind, c.entity_id, f.seq
+          order by c.division_code${d}, c.entity_kind${d}, c.entity_id${d}, f.seq${d}
           limit ${sql.lit(Math.trunc(limit))} offset ${sql.lit(Math.trunc(offset))}`,
     );
   }

@@ -104,6 +104,7 @@ export const FindingsQuerySchema = Type.Object({
   article: Type.Optional(Type.Integer({ minimum: 1, maximum: 37 })),
   outcome: Type.Optional(StringEnum(OUTCOMES)),
   keyUnitId: Type.Optional(Type.Integer({ minimum: 1, description: 'A key unit with its sites, systems and devices' })),
+  order: Type.Optional(StringEnum(['asc', 'desc'] as const, { description: 'By place (county), then kind and id: `asc` (the default) or `desc`' })),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_FINDINGS_PAGE, default: 20 })),
 });

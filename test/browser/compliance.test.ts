@@ -5,7 +5,7 @@ import { complianceContext, sweep } from '../../src/compliance/index.js';
 import { createItem, RegistryRepository, syncReferenceData, type RegistryContext } from '../../src/registry/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startServer, TEST_PASSWORD, type RunningServer } from '../support/server.js';
-import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, seriousViolations, chooseOption } from './browser.js';
+import { BROWSER_AVAILABLE, JOURNEY, launchBrowser, logIn, newPage, pageErrors, screenshot, switchLanguage, seriousViolations, chooseOption, eventually } from './browser.js';
 
 const admin: Actor = { userId: 0, username: 'setup', role: 'admin', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
 
@@ -84,6 +84,10 @@ describe.runIf(BROWSER_AVAILABLE)('compliance in the browser (Art 14, 31-35)', J
     await row.waitFor();
     await screenshot(page, 'compliance-county');
     expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    // Findings sort by place, then kind and id; the header turns the order around, and the address keeps it.
+    await page.locator('.jf-compliance-findings').getByRole('columnheader', { name: /地区/ }).click();
+    await eventually(() => new URL(page.url()).searchParams.get('order')).toBe('desc');
+    await row.waitFor();
     await row.getByRole('link', { name: '客房摄像机' }).click();
     await page.getByRole('heading', { level: 1, name: '前端设备：客房摄像机' }).waitFor();
     expect(await page.getByTestId('assessment-panel').locator('li[data-outcome="violation"]').count()).toBe(2);

@@ -164,6 +164,15 @@ describe.each(testDialects)('compliance over HTTP on %s', (dialect) => {
       expect((await allFindings(province, 'article=23&outcome=violation')).map((i) => i.entity.id)).toEqual([id.bankSystem]);
       const hotel = await allFindings(province, `keyUnitId=${id.hotel}`);
       expect(new Set(hotel.map((i) => i.entity.type))).toEqual(new Set(['key-units', 'security-systems', 'devices']));
+      // Sorted by place, then kind and id; `order=desc` turns the whole list around, Dalian before Shenyang.
+      const key = (i: Item) => `${i.entity.divisionCode}/${i.entity.type}/${i.entity.id}/${i.finding.ruleId}`;
+      const ascending = await allFindings(province, 'outcome=violation');
+      expect(ascending[0].entity.divisionCode).toBe('210102');
+      const descending = await allFindings(province, 'outcome=violation&order=desc');
+      expect(descending[0].entity.divisionCode).toBe('210202');
+      expect(descending.map((i) => i.entity.divisionCode)).toEqual(ascending.map((i) => i.entity.divisionCode).reverse());
+      expect(new Set(descending.map(key))).toEqual(new Set(ascending.map(key)));
+      expect((await get(province, '/api/v1/compliance/findings?order=sideways')).statusCode).toBe(400);
       // The entity's page says when the sweep stored its findings.
       expect((await get(shenyang, `/api/v1/assessments/devices/${id.roomCam}`)).json().sweep).toMatchObject({ runId: s.runId, current: true });
     });

@@ -32,13 +32,14 @@ export default function CompliancePage() {
   const outcome = (params.get('outcome') as Outcome | null) ?? 'violation';
   const kind = params.get('kind') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
+  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   useDocumentTitle(t('complianceTitle'));
 
   const summaryQuery = level === 'province' ? { by: 'city' } : { by: 'county', division: level === 'county' ? cityOf(division!) : division };
   const summary = useApi<Summary>('/api/v1/compliance/summary', summaryQuery);
   const here = useApi<Summary>(level === 'county' ? '/api/v1/compliance/summary' : null, { by: 'county', division });
   const rules = level === 'county' ? here.data?.rules : summary.data?.rules;
-  const filters = { division: division ?? undefined, rule, outcome: outcome === ('all' as Outcome) ? undefined : outcome, kind };
+  const filters = { division: division ?? undefined, rule, outcome: outcome === ('all' as Outcome) ? undefined : outcome, kind, order: order === 'desc' ? order : undefined };
   const findings = useApi<FindingsPage>('/api/v1/compliance/findings', { ...filters, page, pageSize: PAGE_SIZE });
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
@@ -112,7 +113,7 @@ export default function CompliancePage() {
         </>
       ),
     },
-    { title: t('colPlace'), key: 'place', className: 'jf-col-place', render: (_, i) => [i.entity.cityName, i.entity.divisionName !== i.entity.cityName ? i.entity.divisionName : null].filter(Boolean).join(' ') },
+    { title: t('colPlace'), key: 'place', className: 'jf-col-place', sorter: true, sortOrder: order === 'desc' ? 'descend' : 'ascend', sortDirections: ['ascend', 'descend', 'ascend'], render: (_, i) => [i.entity.cityName, i.entity.divisionName !== i.entity.cityName ? i.entity.divisionName : null].filter(Boolean).join(' ') },
     { title: t('colOutcome'), key: 'outcome', className: 'jf-col-place', render: (_, i) => <OutcomeTag outcome={i.finding.outcome} /> },
     { title: t('colRule'), key: 'article', className: 'jf-col-article', render: (_, i) => <ArticleLink href={i.finding.href} label={i.finding.citationLabel} /> },
     { title: t('colMessage'), key: 'message', render: (_, i) => b(i.finding.message) },
@@ -223,6 +224,12 @@ export default function CompliancePage() {
             showSizeChanger: false,
             showTotal: (total) => t('total', { total }),
             onChange: (p) => go({ page: p }),
+          }}
+          onChange={(_p, _f, sorter, extra) => {
+            // Findings sort by place (then kind and id), the order their index serves; the header turns it around.
+            if (extra.action !== 'sort') return;
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            go({ order: s?.order === 'descend' ? 'desc' : null });
           }}
         />
       </section>
