@@ -213,6 +213,12 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     expect(await refusedRow.first().innerText()).toMatch(/第二十四条/);
     await screenshot(o, 'captured-events');
     expect(await seriousViolations(o)).toEqual([]);
+    // The record pages from the server, newest first, with its filters in the address: here the refusals only.
+    await chooseOption(o, o, '结果', '', '拒绝');
+    await eventually(() => new URL(o.url()).searchParams.get('outcome')).toBe('refused');
+    await eventually(async () => new Set(await o.locator('.jf-vault-event-table tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome'))))).toEqual(new Set(['refused']));
+    expect(await o.getByRole('button', { name: '最新的记录' }).isDisabled()).toBe(true);
+    expect(await o.getByRole('button', { name: '更早的记录' }).isDisabled()).toBe(true);
     await switchLanguage(o, 'en');
     await o.getByRole('heading', { level: 1, name: 'Access and refusal record' }).waitFor();
     expect(await seriousViolations(o)).toEqual([]);

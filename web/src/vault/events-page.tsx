@@ -1,6 +1,6 @@
 import { Button, Dropdown, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ROLE_NAMES, isRole } from '../../../src/access/roles';
 import { ApiError, download } from '../api/client';
 import { useBilingual, useT } from '../i18n/i18n';
@@ -13,6 +13,9 @@ import type { VaultEvent } from './types';
 
 const ACTIONS = ['ingest', 'view', 'copy', 'use', 'export', 'seal', 'erase', 'alter', 'hold', 'release-hold', 'request', 'confirm', 'register', 'refuse', 'review', 'close', 'verify-document', 'visit', 'handover', 'download-package'] as const;
 
+/** Events a page shows. */
+const EVENTS_PAGE = 50;
+
 const grantHref = (kind: string | null, id: number | null) =>
   kind === 'access-request' ? `/captured/requests/${id}` : kind === 'evidence-request' ? `/captured/evidence?id=${id}` : null;
 
@@ -22,10 +25,26 @@ export default function EventsPage() {
   const fmt = useWhen();
   const b = useBilingual();
   useDocumentTitle(t('eventsTitle'));
-  const [outcome, setOutcome] = useState<string>('');
-  const [action, setAction] = useState<string>('');
-  const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { outcome: outcome || undefined, action: action || undefined, limit: 500 });
-  const rows = first.data?.items ?? [];
+  // The record is a log, newest first: a page at a time from the server, each page the events before the last one shown.
+  const [params, setParams] = useSearchParams();
+  const outcome = params.get('outcome') ?? '';
+  const action = params.get('action') ?? '';
+  const before = Number(params.get('before')) || undefined;
+  const set = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('before' in changes)) next.delete('before');
+    setParams(next);
+  };
+  const setOutcome = (v: string) => set({ outcome: v || undefined });
+  const setAction = (v: string) => set({ action: v || undefined });
+  const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { outcome: outcome || undefined, action: action || undefined, limit: EVENTS_PAGE + 1, beforeId: before });
+  const fetched = first.data?.items ?? [];
+  const rows = fetched.slice(0, EVENTS_PAGE);
+  const older = fetched.length > EVENTS_PAGE ? rows[rows.length - 1].id : null;
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
@@ -77,7 +96,7 @@ export default function EventsPage() {
         loading={first.loading}
         dataSource={rows}
         locale={{ emptyText: <Empty text={t('noEvents')} /> }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={false}
         onRow={(e: VaultEvent) => ({ 'data-outcome': e.outcome, 'data-action': e.action }) as never}
         columns={[
           { title: t('when'), key: 'at', render: (_, e: VaultEvent) => fmt(e.at) },
@@ -116,6 +135,14 @@ export default function EventsPage() {
           { title: t('errorCode'), key: 'code', render: (_, e: VaultEvent) => (e.errorCode ? <code>{e.errorCode}</code> : '—') },
         ]}
       />
+      <Space className="jf-vault-event-pages">
+        <Button disabled={!before} onClick={() => set({ before: undefined })}>
+          {t('eventsNewest')}
+        </Button>
+        <Button disabled={older == null} onClick={() => set({ before: String(older) })}>
+          {t('eventsOlder')}
+        </Button>
+      </Space>
     </div>
   );
 }
