@@ -181,7 +181,7 @@ export default function OversightPage() {
           else if (p.current !== rPage || p.pageSize !== rSize) set({ rPage: p.pageSize !== rSize ? undefined : String(p.current), rSize: String(p.pageSize) }, 'rPage');
         }}
         columns={[
-          { title: t('colWhen'), key: 'at', width: 150, sorter: true, sortOrder: antOrder(true, rOrder), sortDirections: ['descend', 'ascend', 'descend'], render: (_, r) => chinaDateTime(r.at) },
+          { title: t('colWhen'), key: 'at', width: 150, sorter: true, sortOrder: antOrder(true, rOrder), sortDirections: ['descend', 'ascend'], render: (_, r) => chinaDateTime(r.at) },
           { title: t('colWho'), key: 'who', render: (_, r) => (r.user ? `${r.user.username ?? ''} ${r.user.jurisdiction ?? ''}` : t('party.system')) },
           { title: t('colCode'), dataIndex: 'code' },
           { title: t('colRule'), dataIndex: 'rule', render: (v: string | null) => (v ? <code>{v}</code> : '') },
