@@ -36,9 +36,9 @@ export function renderWorkflowsMarkdown(): string {
   out.push('- A transition not available in the current state answers **409** with `currentState`, `allowedTransitions` and the `rule`.');
   out.push('- Two people acting at once: the one who sent an older `version` gets **409** `JF_WF_VERSION_CONFLICT`; exactly one act applies.');
   out.push('- A rule refusing the act answers **422** (or 409 when it is about the state of things) with the rule and its citation.');
-  out.push('- Refused attempts are recorded with who made them (`GET /api/v1/workflow/oversight/refusals`).');
+  out.push('- Refused attempts are recorded with who made them (`GET /api/v1/workflow/oversight/refusals`, paged, sorted by time, exported at `…/export`).');
   out.push('- Deadlines are rows of `workflow_jobs`, claimed by the scheduler with leases; a missed deadline of the police is listed');
-  out.push('  for oversight (`GET /api/v1/workflow/oversight/missed-deadlines`) and shown overdue in the inbox of whoever must act.');
+  out.push('  for oversight (`GET /api/v1/workflow/oversight/missed-deadlines`, paged, sorted by due date, lateness or item, exported at `…/export`) and shown overdue in the inbox of whoever must act.');
   out.push('- An item tells its reader which of the reader\'s own acts its state does not allow yet (`notYet`: the act, the states it');
   out.push('  is taken from, its rule), so the web app says beforehand that works wait for the agreed plan (Art 9 ¶2) or construction');
   out.push('  for a passed review (Art 12 ¶2).');

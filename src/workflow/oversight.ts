@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { listScope, type Actor } from '../access/index.js';
 import { AppError, CommonErrors } from '../shared/errors.js';
 import { workflowDb } from './tables.js';
@@ -19,7 +20,18 @@ function scope(actor: Actor) {
 
 const HOUR = 3_600_000;
 
-export async function missedDeadlines(deps: WorkflowDeps, actor: Actor, f: { party?: string; open?: boolean; limit?: number }) {
+/** A page of an oversight list: at most 200 rows, from `offset`. */
+const PAGE_MAX = 200;
+const pageOf = (f: { limit?: number; offset?: number }) => ({ limit: Math.min(f.limit ?? 100, PAGE_MAX), offset: f.offset ?? 0 });
+
+export type MissedSort = 'due' | 'late' | 'item';
+export type SortOrder = 'asc' | 'desc';
+
+export async function missedDeadlines(
+  deps: WorkflowDeps,
+  actor: Actor,
+  f: { party?: string; open?: boolean; sort?: MissedSort; order?: SortOrder; limit?: number; offset?: number },
+) {
   const { prefix } = scope(actor);
   const db = workflowDb(deps.jdb.db);
   let q = db
@@ -29,11 +41,19 @@ export async function missedDeadlines(deps: WorkflowDeps, actor: Actor, f: { par
   if (prefix) q = q.where('m.divisionCode', 'like', `${prefix}%`);
   if (f.open) q = q.where('m.resolvedAt', 'is', null);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(['m.id', 'm.itemId', 'm.machine', 'm.state', 'm.party', 'm.divisionCode', 'm.competentOrgan', 'm.dueAt', 'm.detectedAt', 'm.resolvedAt', 'm.resolvedBy', 'i.title', 'i.state as currentState'])
-    .orderBy('m.dueAt', 'desc')
-    .limit(Math.min(f.limit ?? 100, 500))
-    .execute();
+  const order = f.order ?? 'desc';
+  const nowIso = deps.clock.now().toISOString();
+  // Lateness as the list shows it: until the act came, or until now while still open.
+  const lateness =
+    deps.jdb.dialect === 'postgres'
+      ? sql<number>`extract(epoch from (coalesce(${sql.ref('m.resolvedAt')}, ${nowIso}::timestamptz) - ${sql.ref('m.dueAt')}))`
+      : sql<number>`julianday(coalesce(${sql.ref('m.resolvedAt')}, ${nowIso})) - julianday(${sql.ref('m.dueAt')})`;
+  const { limit, offset } = pageOf(f);
+  let sorted = q.select(['m.id', 'm.itemId', 'm.machine', 'm.state', 'm.party', 'm.divisionCode', 'm.competentOrgan', 'm.dueAt', 'm.detectedAt', 'm.resolvedAt', 'm.resolvedBy', 'i.title', 'i.state as currentState']);
+  if (f.sort === 'late') sorted = sorted.orderBy(lateness, order);
+  else if (f.sort === 'item') sorted = sorted.orderBy('m.itemId', order);
+  else sorted = sorted.orderBy('m.dueAt', order);
+  const rows = await sorted.orderBy('m.id', order).limit(limit).offset(offset).execute();
   const now = deps.clock.now().getTime();
   return {
     total: Number(total.n),
@@ -56,13 +76,15 @@ export async function missedDeadlines(deps: WorkflowDeps, actor: Actor, f: { par
   };
 }
 
-export async function refusals(deps: WorkflowDeps, actor: Actor, f: { code?: string; limit?: number }) {
+export async function refusals(deps: WorkflowDeps, actor: Actor, f: { code?: string; sort?: 'at'; order?: SortOrder; limit?: number; offset?: number }) {
   const { prefix } = scope(actor);
   let q = workflowDb(deps.jdb.db).selectFrom('workflowRefusals');
   if (prefix) q = q.where('jurisdiction', 'like', `${prefix}%`);
   if (f.code) q = q.where('code', '=', f.code);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(Math.min(f.limit ?? 100, 500)).execute();
+  const order = f.order ?? 'desc';
+  const { limit, offset } = pageOf(f);
+  const rows = await q.selectAll().orderBy('at', order).orderBy('id', order).limit(limit).offset(offset).execute();
   return {
     total: Number(total.n),
     items: rows.map((r) => ({

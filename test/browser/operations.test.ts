@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOperationsDemo } from '../../src/operations/index.js';
@@ -67,6 +68,11 @@ describe.runIf(BROWSER_AVAILABLE)('device operations in the browser (Art 11 (2),
     expect(await page.getByTestId('current-status').textContent()).toContain('运行中断');
     await page.getByText('断电', { exact: true }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The records export as a spreadsheet, every page of them.
+    await page.getByRole('button', { name: /^导出/ }).hover();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^operation-records-\d+-\d{8}\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
     await screenshot(page, 'operations-records');
     expect(pageErrors(page)).toEqual([]);
     await context.close();

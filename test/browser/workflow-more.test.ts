@@ -565,6 +565,18 @@ describe.runIf(BROWSER_AVAILABLE)('more supervision journeys in the browser', { 
     await eventually(() => refusals.locator('tbody tr.ant-table-row').allTextContents()).toContainEqual(expect.stringContaining('JF_WF_ART29_FORBIDDEN'));
     const fee = refusals.locator('tbody tr.ant-table-row').filter({ hasText: 'JF_WF_ART29_FORBIDDEN' }).first();
     expect(await fee.textContent()).toContain('demo-heping');
+    // Both lists page on the server; sorting by lateness goes into the address.
+    await o.getByText(/^共 \d+ 项逾期$/).waitFor();
+    await missed.locator('th', { hasText: '逾期（小时）' }).click();
+    await eventually(() => new URL(o.url()).searchParams.get('mSort')).toBe('late');
+    await eventually(() => missed.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    // The export holds every page of the list, with bilingual headers and the article.
+    await o.getByRole('button', { name: '导出逾期清单' }).hover();
+    const [file] = await Promise.all([o.waitForEvent('download'), o.getByRole('menuitem', { name: '导出 CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^missed-deadlines-\d{8}\.csv$/);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^编号 \/ ID,事项编号 \/ Item ID,/);
+    expect(csv).toContain(pending.item.title);
     await screenshot(o, 'workflow-oversight');
     expect(await seriousViolations(o)).toEqual([]);
     expect(pageErrors(o)).toEqual([]);

@@ -194,4 +194,37 @@ describe.each(testDialects)('device operations over HTTP on %s', (dialect) => {
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
+
+  it("exports one system's operation records for the same kind filter, to whoever may read the list and nobody else (art 21 ¶1 (4))", async () => {
+    const list = (await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records`)).json();
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    const csv = await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records/export?format=csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`operation-records-${id.bankVideo}-`);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('记录编号 / Record ID');
+    expect(lines[0]).toContain('依据条款 / Article');
+    expect(lines).toHaveLength(list.total + 1);
+    expect(csv.body).toContain('市电中断');
+    expect(csv.body).toContain('Art 21 ¶1 (4)');
+    const power = await get(shenhe, `/api/v1/operations/systems/${id.bankVideo}/records/export?kind=power-loss`);
+    expect(power.statusCode, power.body).toBe(200);
+    const powerLines = power.body.trim().split(/\r?\n/);
+    expect(powerLines).toHaveLength(2);
+    const xlsx = await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records/export?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The same refusal as the list: another unit, another county and a citizen learn nothing.
+    for (const h of [school, heping, citizen]) {
+      const listed = await get(h, `/api/v1/operations/systems/${id.bankVideo}/records`);
+      const exported = await get(h, `/api/v1/operations/systems/${id.bankVideo}/records/export`);
+      expect(listed.statusCode).not.toBe(200);
+      expect(exported.statusCode).toBe(listed.statusCode);
+    }
+    const bad = await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records/export?kind=sleeping`);
+    expect(bad.statusCode).toBe(400);
+    const badFormat = await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records/export?format=pdf`);
+    expect(badFormat.statusCode).toBe(400);
+  });
 });

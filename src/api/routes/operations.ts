@@ -12,6 +12,7 @@ import {
   listAlerts,
   listEndpoints,
   listRecords,
+  MAX_OPERATIONS_PAGE,
   listStatus,
   openCaseFromAlert,
   OpenCaseBodySchema,
@@ -28,6 +29,7 @@ import {
   type AlertRow,
   type IngestBody,
   type RecordKind,
+  type RecordRow,
   type StatusQuery,
   type StatusRow,
 } from '../../operations/index.js';
@@ -61,6 +63,20 @@ const ALERT_COLUMNS: ExportColumn<AlertRow>[] = [
   { header: { zh: '发生时间', en: 'Raised at' }, value: (r) => r.raisedAt },
   { header: { zh: '解除时间', en: 'Cleared at' }, value: (r) => r.clearedAt },
   { header: { zh: '案件编号', en: 'Case' }, value: (r) => r.caseId },
+];
+
+const RECORD_COLUMNS: ExportColumn<RecordRow>[] = [
+  { header: { zh: '记录编号', en: 'Record ID' }, value: (r) => r.id },
+  { header: { zh: '系统编号', en: 'System ID' }, value: (r) => r.systemId },
+  { header: { zh: '设备编号', en: 'Device ID' }, value: (r) => r.deviceId },
+  { header: { zh: '记录类型', en: 'Kind' }, value: (r) => { const l = RECORD_KIND_LABELS[r.kind as RecordKind]; return l ? `${l.zh} / ${l.en}` : r.kind; } },
+  { header: { zh: '发生时间', en: 'Occurred at' }, value: (r) => r.occurredAt },
+  { header: { zh: '接收时间', en: 'Received at' }, value: (r) => r.receivedAt },
+  { header: { zh: '来源', en: 'Via' }, value: (r) => r.via },
+  { header: { zh: '批次', en: 'Batch' }, value: (r) => r.batchId },
+  { header: { zh: '说明', en: 'Detail' }, value: (r) => r.detail },
+  { header: { zh: '摘要 (SHA-256)', en: 'Digest (SHA-256)' }, value: (r) => r.digest },
+  { header: { zh: '依据条款', en: 'Article' }, value: () => '第二十一条第一款第（四）项 / Art 21 ¶1 (4)' },
 ];
 
 /**
@@ -120,6 +136,24 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       noStore(reply);
       return listRecords(deps, req.actor, req.params.id, req.query as { kind?: string; limit?: number; offset?: number }) as never;
+    },
+  );
+
+  app.get(
+    '/api/v1/operations/systems/:id/records/export',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Export one system’s operation records for the same kind filter (every page) as CSV (UTF-8 with BOM) or XLSX (Art 21 ¶1 (4))',
+        params: IdParam,
+        querystring: Type.Object({ kind: RecordsQuerySchema.properties.kind, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, kind } = req.query as { kind?: string; format?: ExportFormat };
+      const rows = await allPages((offset) => listRecords(deps, req.actor, req.params.id, { kind, limit: MAX_OPERATIONS_PAGE, offset }));
+      return sendExport(reply, { format, name: `operation-records-${req.params.id}`, now: deps.clock.now(), columns: RECORD_COLUMNS, rows });
     },
   );
 

@@ -305,6 +305,99 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
     });
   });
 
+  describe('oversight lists: paging, sorting and export (Art 29, 36)', () => {
+    it('pages, sorts and exports the missed deadlines within the same scope as the list', async () => {
+      const opened: number[] = [];
+      for (const content of ['录像缺失', '维修拖延', '报价不符']) {
+        const r = await c.open(citizen, 'complaint', 'complain', { providerId: 1, service: '维护', content });
+        opened.push(r.json().item.id);
+        t.clock.advance(86_400_000);
+      }
+      t.clock.advance(31 * 86_400_000);
+      try {
+        await tick({ jdb: t.tdb, clock: t.clock });
+        const all = (await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines?open=true&limit=200')).json();
+        expect(all.total).toBeGreaterThanOrEqual(3);
+        const page = (await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines?open=true&limit=2&offset=1')).json();
+        expect(page.total).toBe(all.total);
+        expect(page.items.map((m: { id: number }) => m.id)).toEqual(all.items.slice(1, 3).map((m: { id: number }) => m.id));
+        // Default: the latest due date first.
+        const due = all.items.map((m: { dueAt: string }) => Date.parse(m.dueAt));
+        expect(due).toEqual([...due].sort((a, b) => b - a));
+        const late = (await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines?open=true&sort=late&order=desc&limit=200')).json();
+        const hours = late.items.map((m: { hoursLate: number }) => m.hoursLate);
+        expect(hours).toEqual([...hours].sort((a, b) => b - a));
+        expect(hours[0]).toBeGreaterThan(hours[hours.length - 1]);
+        const byItem = (await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines?open=true&sort=item&order=asc&limit=200')).json();
+        const items = byItem.items.map((m: { itemId: number }) => m.itemId);
+        expect(items).toEqual([...items].sort((a, b) => a - b));
+        expect(items).toEqual(expect.arrayContaining(opened));
+
+        const csv = await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines/export?open=true&sort=item&order=asc&format=csv');
+        expect(csv.statusCode, csv.body).toBe(200);
+        expect(csv.headers['content-type']).toContain('text/csv');
+        const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        expect(lines[0]).toContain('事项编号 / Item ID');
+        expect(lines[0]).toContain('逾期小时 / Hours late');
+        expect(lines[0]).toContain('依据条款 / Article');
+        expect(lines).toHaveLength(all.total + 1);
+        expect(csv.body).toContain(`/work/items/${opened[0]}`);
+        expect(csv.body).toContain('Art 29, 36');
+        const xlsx = await c.get(oversight, '/api/v1/workflow/oversight/missed-deadlines/export?format=xlsx');
+        expect(xlsx.statusCode).toBe(200);
+        expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+        // A supervisor elsewhere exports only what its list shows.
+        const scoped = await c.get(dalian, '/api/v1/workflow/oversight/missed-deadlines/export?open=true');
+        expect(scoped.statusCode).toBe(200);
+        expect(scoped.body).not.toContain(`/work/items/${opened[0]}`);
+      } finally {
+        t.clock.advance(-34 * 86_400_000);
+      }
+    });
+
+    it('pages, sorts and exports the refused attempts, with who tried as the list shows them and the article', async () => {
+      const all = (await c.get(oversight, '/api/v1/workflow/oversight/refusals?limit=200')).json();
+      expect(all.total).toBeGreaterThanOrEqual(3);
+      const at = all.items.map((r: { at: string }) => Date.parse(r.at));
+      expect(at).toEqual([...at].sort((a, b) => b - a));
+      const asc = (await c.get(oversight, '/api/v1/workflow/oversight/refusals?sort=at&order=asc&limit=2&offset=0')).json();
+      expect(asc.total).toBe(all.total);
+      expect(asc.items.map((r: { id: number }) => r.id)).toEqual(all.items.slice(-2).reverse().map((r: { id: number }) => r.id));
+      const page = (await c.get(oversight, '/api/v1/workflow/oversight/refusals?limit=1&offset=1')).json();
+      expect(page.items.map((r: { id: number }) => r.id)).toEqual([all.items[1].id]);
+
+      const csv = await c.get(oversight, '/api/v1/workflow/oversight/refusals/export');
+      expect(csv.statusCode, csv.body).toBe(200);
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(lines[0]).toContain('用户名 / Username');
+      expect(lines[0]).toContain('条款 / Article');
+      expect(lines[0]).toContain('事项链接 / Item link');
+      expect(lines.length).toBeGreaterThanOrEqual(all.total + 1);
+      const cited = all.items.find((r: { citation: { article: number } | null }) => r.citation);
+      expect(csv.body).toContain(`Art ${cited.citation.article}`);
+      expect(csv.body).toContain(`/law/${cited.citation.article}`);
+      // Who tried appears by username, as on the list; the complainant's phone number never does.
+      expect(csv.body).not.toContain('13800000000');
+      const xlsx = await c.get(oversight, '/api/v1/workflow/oversight/refusals/export?format=xlsx');
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    });
+
+    it('refuses the exports to whoever may not read the lists, and a sort or page it does not know', async () => {
+      for (const url of ['/api/v1/workflow/oversight/missed-deadlines', '/api/v1/workflow/oversight/refusals']) {
+        expect((await c.get(provider, url)).statusCode).toBe(403);
+        expect((await c.get(provider, `${url}/export`)).statusCode).toBe(403);
+        expect((await c.get(citizen, `${url}/export?format=xlsx`)).statusCode).toBe(403);
+        const badSort = await c.get(oversight, `${url}?sort=title`);
+        expect(badSort.statusCode).toBe(400);
+        expect(badSort.body).toContain('sort');
+        expect((await c.get(oversight, `${url}/export?sort=title`)).statusCode).toBe(400);
+        expect((await c.get(oversight, `${url}?order=up`)).statusCode).toBe(400);
+        expect((await c.get(oversight, `${url}?limit=201`)).statusCode).toBe(400);
+        expect((await c.get(oversight, `${url}?offset=-1`)).statusCode).toBe(400);
+      }
+    });
+  });
+
   it('has taken every transition of these machines, and seen each refused', async () => {
     const missing: Record<string, { neverTaken: string[]; neverRefused: string[] }> = {};
     for (const m of ['complaint', 'warning', 'reward', 'adjustment', 'design-review']) {

@@ -107,6 +107,68 @@ const ITEM_COLUMNS: ExportColumn<ItemView>[] = [
   { header: { zh: '办结时间', en: 'Closed at' }, value: (i) => i.closedAt },
 ];
 
+type MissedRow = Awaited<ReturnType<typeof missedDeadlines>>['items'][number];
+type RefusalRow = Awaited<ReturnType<typeof refusals>>['items'][number];
+
+/** What oversight of officials rests on (Art 29, 36). */
+const OVERSIGHT_BASIS = { zh: '第二十九条、第三十六条', en: 'Art 29, 36' };
+
+const MISSED_COLUMNS: ExportColumn<MissedRow>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (m) => m.id },
+  { header: { zh: '事项编号', en: 'Item ID' }, value: (m) => m.itemId },
+  { header: { zh: '事项链接', en: 'Item link' }, value: (m) => `/work/items/${m.itemId}` },
+  { header: { zh: '事项类型', en: 'Type' }, value: (m) => m.machine },
+  { header: { zh: '标题', en: 'Title' }, value: (m) => m.title },
+  { header: { zh: '逾期时状态', en: 'State when missed' }, value: (m) => m.state },
+  { header: { zh: '当前状态', en: 'Current state' }, value: (m) => m.currentState },
+  { header: { zh: '应办方', en: 'Party to act' }, value: (m) => m.party },
+  { header: { zh: '行政区划代码', en: 'Division code' }, value: (m) => m.divisionCode },
+  { header: { zh: '主管机关', en: 'Competent organ' }, value: (m) => m.competentOrgan },
+  { header: { zh: '期限', en: 'Due' }, value: (m) => m.dueAt },
+  { header: { zh: '发现时间', en: 'Detected' }, value: (m) => m.detectedAt },
+  { header: { zh: '办理时间', en: 'Resolved' }, value: (m) => m.resolvedAt },
+  { header: { zh: '逾期小时', en: 'Hours late' }, value: (m) => m.hoursLate },
+  { header: { zh: '依据条款', en: 'Article' }, value: () => `${OVERSIGHT_BASIS.zh} / ${OVERSIGHT_BASIS.en}` },
+];
+
+const REFUSAL_COLUMNS: ExportColumn<RefusalRow>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (r) => r.id },
+  { header: { zh: '时间', en: 'When' }, value: (r) => r.at },
+  { header: { zh: '用户名', en: 'Username' }, value: (r) => r.user?.username ?? null },
+  { header: { zh: '角色', en: 'Role' }, value: (r) => r.user?.role ?? null },
+  { header: { zh: '辖区', en: 'Jurisdiction' }, value: (r) => r.user?.jurisdiction ?? null },
+  { header: { zh: '事项编号', en: 'Item ID' }, value: (r) => r.itemId },
+  { header: { zh: '事项链接', en: 'Item link' }, value: (r) => (r.itemId == null ? null : `/work/items/${r.itemId}`) },
+  { header: { zh: '事项类型', en: 'Type' }, value: (r) => r.machine },
+  { header: { zh: '操作', en: 'Transition' }, value: (r) => r.transition },
+  { header: { zh: '代码', en: 'Code' }, value: (r) => r.code },
+  { header: { zh: '规则', en: 'Rule' }, value: (r) => r.rule },
+  { header: { zh: '条款', en: 'Article' }, value: (r) => (r.citation ? `${formatCitation(r.citation).zh} / ${formatCitation(r.citation).en}` : null) },
+  { header: { zh: '条款链接', en: 'Article link' }, value: (r) => (r.citation ? citationHref(r.citation) : null) },
+  { header: { zh: '说明', en: 'Message' }, value: (r) => messageOf(r.detail) },
+];
+
+function messageOf(detail: unknown): string | null {
+  const m = (detail as { message?: { zh?: string; en?: string } } | null)?.message;
+  return m?.zh || m?.en ? `${m.zh ?? ''} / ${m.en ?? ''}` : null;
+}
+
+const MissedQuery = {
+  party: Type.Optional(Type.String({ maxLength: 20 })),
+  open: Type.Optional(Type.Boolean()),
+  sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('late'), Type.Literal('item')], { description: 'due date (default), lateness in hours, or item number' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'desc by default' })),
+};
+const RefusalQuery = {
+  code: Type.Optional(Type.String({ maxLength: 60 })),
+  sort: Type.Optional(Type.Literal('at', { description: 'the time of the attempt (the only order)' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'desc (newest first) by default' })),
+};
+const Paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+
 /** The supervision workflows: one item API for every procedure, its state machine in `machines`. */
 export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { jdb: app.deps.jdb, clock: app.deps.clock };
@@ -432,7 +494,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['workflow'],
         summary: 'Art 29, 36: deadlines officials missed, who was to act, how late (oversight and police supervisors)',
-        querystring: Type.Object({ party: Type.Optional(Type.String({ maxLength: 20 })), open: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        querystring: Type.Object({ ...MissedQuery, ...Paging }),
         response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
       },
     },
@@ -443,18 +505,54 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/v1/workflow/oversight/missed-deadlines/export',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Art 29, 36: export the missed deadlines the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX',
+        querystring: Type.Object({ ...MissedQuery, format: ExportFormatQuery }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const actor = req.actor!;
+      const rows = await allPages((offset) => missedDeadlines(deps, actor, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'missed-deadlines', now: deps.clock.now(), columns: MISSED_COLUMNS, rows });
+    },
+  );
+
+  app.get(
     '/api/v1/workflow/oversight/refusals',
     {
       schema: {
         tags: ['workflow'],
         summary: 'Art 29, 36: refused attempts — fees, designated products or providers, backdating, acts outside the rules — with who tried',
-        querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 60 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        querystring: Type.Object({ ...RefusalQuery, ...Paging }),
         response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
       },
     },
     async (req, reply) => {
       noStore(reply);
       return refusals(deps, req.actor!, req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/oversight/refusals/export',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Art 29, 36: export the refused attempts the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX',
+        querystring: Type.Object({ ...RefusalQuery, format: ExportFormatQuery }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const actor = req.actor!;
+      const rows = await allPages((offset) => refusals(deps, actor, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'oversight-refusals', now: deps.clock.now(), columns: REFUSAL_COLUMNS, rows });
     },
   );
 };

@@ -1,6 +1,7 @@
-import { Select, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ApiError, download } from '../api/client';
 import { ArticleLink } from '../compliance/citation';
 import { useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
@@ -22,6 +23,15 @@ export default function RecordsPage() {
   const [page, setPage] = useState(1);
   const data = useApi<SystemRecords>(`/api/v1/operations/systems/${Number(id)}/records`, { kind: kind || undefined, limit: PAGE, offset: (page - 1) * PAGE });
   const d = data.data;
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download(`/api/v1/operations/systems/${Number(id)}/records/export`, { kind: kind || undefined, format }, `operation-records-${Number(id)}.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   useDocumentTitle(d ? t('recordsTitle', { name: d.system.name }) : t('records'));
   return (
     <div className="jf-page jf-operations-records">
@@ -48,8 +58,20 @@ export default function RecordsPage() {
           }}
           options={[{ value: '', label: t('colKind') }, ...RECORD_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
         />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'csv', label: t('exportCsv') },
+              { key: 'xlsx', label: t('exportXlsx') },
+            ],
+            onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+          }}
+        >
+          <Button>{t('exportMenu')} ▾</Button>
+        </Dropdown>
       </Space>
       <ApiErrorAlert error={data.error} onRetry={data.reload} />
+      <ApiErrorAlert error={exportError} />
       <Table<RecordRow>
         rowKey="id"
         size="small"

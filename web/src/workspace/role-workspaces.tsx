@@ -208,7 +208,7 @@ export function OversightWorkspace() {
   return (
     <>
       <TileGrid label={t('sectionOversight')} tour="oversight">
-        <Tile testId="tile-missed" title={t('tileMissedDeadlines')} value={missed.data?.total} to="/work/oversight" article={art(36)} tone={missed.data?.total ? 'alert' : undefined} />
+        <Tile testId="tile-missed" title={t('tileMissedDeadlines')} value={missed.data?.total} to="/work/oversight?mOpen=true" article={art(36)} tone={missed.data?.total ? 'alert' : undefined} />
         <Tile title={t('tileRefusedActs')} value={refusals.data?.total} to="/work/oversight" article={art(29)} />
         <Tile testId="tile-emergency" title={t('tileEmergencyReview')} value={emergency} to="/captured/requests?awaitingReview=true" article={art(24, 2)} />
         <Tile
