@@ -163,6 +163,7 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
       'GET /api/v1/ledger/entries': entries,
       'GET /api/v1/ledger/status': [{ method: 'GET', url: '/api/v1/ledger/status' }],
       'GET /api/v1/ledger/checkpoints': [{ method: 'GET', url: '/api/v1/ledger/checkpoints' }],
+      'GET /api/v1/ledger/checkpoints/export': ['', '?format=xlsx'].map((s) => ({ method: 'GET' as const, url: `/api/v1/ledger/checkpoints/export${s}` })),
       'GET /api/v1/assessments/schema': [{ method: 'GET', url: '/api/v1/assessments/schema' }],
       'GET /api/v1/assessments/examples': [{ method: 'GET', url: '/api/v1/assessments/examples' }],
       'POST /api/v1/assessments': [{ method: 'POST', url: '/api/v1/assessments', payload: example?.input ?? example ?? { at: '2026-01-01', situation: { devices: [{ id: 'cam', captures: ['video'], placeKind: 'hotel_room' }] } } }],

@@ -30,6 +30,7 @@ export { ensureLedgerKey, rotateLedgerKey } from './keys.js';
 export { Sequencer, drainQueue, type SequencerOptions, type SequencerStats, type BatchResult } from './sequencer.js';
 export { inclusionProof, consistencyProof, listEntries, rootAt, MAX_ENTRIES_PER_REQUEST, type InclusionProof, type ConsistencyProof, type LedgerEntry } from './proofs.js';
 export { subjectHistory, checkpointHistory, MAX_HISTORY_ENTRIES, type SubjectHistory } from './history.js';
+export type { StoredCheckpoint } from './repository.js';
 export { signedCheckpoint, activeVerifierKey, ledgerKeys, ledgerStatus, type LedgerStatus } from './status.js';
 export { verifyLedger, PROBLEM_CODES, type VerifyReport, type VerifyProblem, type VerifyOptions } from './verify/verify-local.js';
 export { verifyRemote, httpSource, type RemoteSource, type RemoteVerifyResult } from './verify/verify-remote.js';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,14 @@ describe.runIf(BROWSER_AVAILABLE)('the tamper-evident ledger in the browser (Art
     expect(await result.textContent()).toMatch(/一致：两个检查点均经签名验证，大小为 \d+ 的账本完整包含大小为 \d+ 的账本/);
     await screenshot(page, 'ledger-page-consistency');
     expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    // The history fits one page here, so there is nothing older to show; the whole of it exports as a file with each signed note.
+    expect(await page.getByRole('button', { name: '更早的检查点' }).isDisabled()).toBe(true);
+    await page.locator('.jf-ledger-checkpoints').getByRole('button', { name: /导出/ }).hover();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^ledger-checkpoints-\d{8}\.csv$/);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toContain('树大小 / Tree size');
+    expect(csv).toContain((await page.locator('.jf-ledger-checkpoints .jf-ledger-hash').first().textContent())!);
 
     await switchLanguage(page, 'en');
     await page.getByRole('heading', { level: 1, name: 'Tamper-evident ledger' }).waitFor();

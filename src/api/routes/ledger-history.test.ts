@@ -84,5 +84,17 @@ describe.each(testDialects)('ledger history and checkpoint history API on %s', (
     expect(checkpoints.length).toBeGreaterThanOrEqual(2);
     const page = (await get(`/api/v1/ledger/checkpoints?before=${sizes[0]}&limit=1`)).json().checkpoints;
     expect(page.map((c: { treeSize: number }) => c.treeSize)).toEqual([sizes[1]]);
+    // The whole history as a file, without a login: each row's size, root and signed note as the list serves them.
+    const csv = await get('/api/v1/ledger/checkpoints/export');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '');
+    expect(lines.split('\n')[0]).toContain('树大小');
+    expect(lines.split('\n')[0]).toContain('Tree size');
+    for (const c of checkpoints as { treeSize: number; rootHash: string }[]) expect(lines).toContain(c.rootHash);
+    expect(lines).toContain(checkpoints[0].note.split('\n')[0]);
+    const xlsx = await get('/api/v1/ledger/checkpoints/export?format=xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await get('/api/v1/ledger/checkpoints/export?format=pdf')).statusCode).toBe(400);
   });
 });

@@ -19,7 +19,9 @@ import {
   signedCheckpoint,
   subjectHistory,
   type LedgerEntry,
+  type StoredCheckpoint,
 } from '../../ledger/index.js';
+import { checkExportSize, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 /** Trees stop at 2^40 leaves (see ledger/domain/merkle.ts). */
 const Size = (description: string) => Type.Integer({ minimum: 0, maximum: 2 ** 40, description });
@@ -95,6 +97,16 @@ const text = (description: string) => ({ description, content: { 'text/plain': {
 /** Once signed, the answer for a given size never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const LATEST = 'no-cache';
+
+/** The checkpoint history as a file: what anyone needs to hold the platform to each signed state later (art 36). */
+const CHECKPOINT_COLUMNS: ExportColumn<StoredCheckpoint>[] = [
+  { header: { zh: '树大小', en: 'Tree size' }, value: (c) => c.treeSize },
+  { header: { zh: '签名时间', en: 'Signed at' }, value: (c) => c.signedAt },
+  { header: { zh: '根哈希（base64）', en: 'Root hash (base64)' }, value: (c) => c.rootHash.toString('base64') },
+  { header: { zh: '本批条目数', en: 'Batch size' }, value: (c) => c.batchSize },
+  { header: { zh: '最大并入延迟（毫秒）', en: 'Max merge delay (ms)' }, value: (c) => c.maxMergeDelayMs },
+  { header: { zh: '签名检查点（C2SP signed note）', en: 'Signed checkpoint (C2SP signed note)' }, value: (c) => c.note },
+];
 
 /**
  * The tamper-evident ledger, open to all (art 21 ¶1 (4), art 36): leaves hold
@@ -224,6 +236,31 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.header('cache-control', LATEST);
       const list = await checkpointHistory(db, req.query.limit ?? 50, req.query.before);
       return { checkpoints: list.map((c) => ({ treeSize: c.treeSize, rootHash: c.rootHash.toString('base64'), note: c.note, signedAt: c.signedAt, batchSize: c.batchSize, maxMergeDelayMs: c.maxMergeDelayMs })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/ledger/checkpoints/export',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['ledger'],
+        summary: 'The checkpoint history the list shows, newest first, all of it, as CSV (UTF-8 with BOM) or XLSX: size, time, root hash and the signed note',
+        security: [],
+        querystring: Type.Object({ format: ExportFormatQuery }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const rows: StoredCheckpoint[] = [];
+      for (let before: number | undefined; ; ) {
+        const page = await checkpointHistory(db, 1000, before);
+        rows.push(...page);
+        checkExportSize(rows.length);
+        if (page.length < 1000) break;
+        before = page[page.length - 1].treeSize;
+      }
+      return sendExport(reply, { format: req.query.format as ExportFormat | undefined, name: 'ledger-checkpoints', now: app.deps.clock.now(), columns: CHECKPOINT_COLUMNS, rows, cacheControl: LATEST });
     },
   );
 

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Dropdown, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, download } from '../api/client';
 import { ArticleLink } from '../compliance/citation';
 import { useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
@@ -21,6 +21,9 @@ interface Status {
 type SignatureCheck = { state: 'idle' } | { state: 'ok'; key: string } | { state: 'unsupported' } | { state: 'failed'; reason: string };
 type ConsistencyCheck = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: ConsistencyResult; from: number; to: number } | { state: 'error'; message: string };
 
+/** Checkpoints a page of the history holds. */
+const HISTORY_PAGE = 200;
+
 const messageOf = (e: unknown) => (e instanceof ApiError ? `${e.body.messages.zh} / ${e.body.messages.en}` : (e as Error).message);
 
 /**
@@ -32,10 +35,27 @@ const messageOf = (e: unknown) => (e instanceof ApiError ? `${e.body.messages.zh
 export default function LedgerPage() {
   const t = useT(ledger);
   useDocumentTitle(t('pageTitle'));
-  const list = useApi<{ checkpoints: CheckpointView[] }>('/api/v1/ledger/checkpoints', { limit: 200 });
+  const list = useApi<{ checkpoints: CheckpointView[] }>('/api/v1/ledger/checkpoints', { limit: HISTORY_PAGE });
   const status = useApi<Status>('/api/v1/ledger/status');
-  const checkpoints = useMemo(() => list.data?.checkpoints ?? [], [list.data]);
-  const latest = checkpoints[0];
+  const newest = useMemo(() => list.data?.checkpoints ?? [], [list.data]);
+  const latest = newest[0];
+  // Older history a page at a time (sizes below the last one shown); the newest page stays the one checked against.
+  const [before, setBefore] = useState<number>();
+  const olderPage = useApi<{ checkpoints: CheckpointView[] }>(before === undefined ? null : '/api/v1/ledger/checkpoints', { limit: HISTORY_PAGE, before });
+  const shown = before === undefined ? newest : (olderPage.data?.checkpoints ?? []);
+  const checkpoints = useMemo(() => {
+    const bySize = new Map([...newest, ...(olderPage.data?.checkpoints ?? [])].map((c) => [c.treeSize, c]));
+    return [...bySize.values()].sort((a, b) => b.treeSize - a.treeSize);
+  }, [newest, olderPage.data]);
+  const [exportError, setExportError] = useState<ApiError>();
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(undefined);
+    try {
+      await download('/api/v1/ledger/checkpoints/export', { format }, `ledger-checkpoints.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setExportError(e);
+    }
+  }
   const [signature, setSignature] = useState<SignatureCheck>({ state: 'idle' });
   const [older, setOlder] = useState<number>();
   const [newer, setNewer] = useState<number>();
@@ -148,11 +168,32 @@ export default function LedgerPage() {
             />
           )}
           {consistency.state === 'error' && <Alert type="error" showIcon className="jf-ledger-consistency" data-verdict="error" title={t('fetchFailed', { reason: consistency.message })} />}
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Button disabled={before === undefined} onClick={() => setBefore(undefined)}>
+              {t('historyNewest')}
+            </Button>
+            <Button disabled={shown.length < HISTORY_PAGE} onClick={() => setBefore(shown[shown.length - 1].treeSize)}>
+              {t('historyOlder')}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'csv', label: t('exportCsv') },
+                  { key: 'xlsx', label: t('exportXlsx') },
+                ],
+                onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+              }}
+            >
+              <Button>{t('exportMenu')} ▾</Button>
+            </Dropdown>
+          </Space>
+          <ApiErrorAlert error={olderPage.error ?? exportError} />
           <Table<CheckpointView>
             size="small"
             rowKey="treeSize"
-            pagination={checkpoints.length > 20 ? { pageSize: 20 } : false}
-            dataSource={checkpoints}
+            loading={olderPage.loading}
+            pagination={shown.length > 20 ? { pageSize: 20 } : false}
+            dataSource={shown}
             columns={[
               { title: t('colSize'), dataIndex: 'treeSize' },
               { title: t('colSignedAt'), key: 'at', render: (_, c) => chinaTime(c.signedAt) },
