@@ -322,7 +322,7 @@ async function syntheticTree(db: Db, n: number, log: (s: string) => void): Promi
     };
     let next = 0;
     const inflight: ReturnType<typeof make>[] = [];
-    while (next < chunks && inflight.length < pool.size + 1) inflight.push(make(next++));
+    while (next < chunks && inflight.length < pool.threads + 1) inflight.push(make(next++));
     await db.transaction().execute(async (trx) => {
       while (inflight.length > 0) {
         const r = await inflight.shift()!;

@@ -5,6 +5,8 @@ import { hashChunk } from './merkle-chunk.js';
 import { hashRange } from './range-task.js';
 
 // Read connections close with the thread when the pool terminates it.
+// The pool hands this thread work once it says it is ready.
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (task) => {
   try {
     parentPort.postMessage({ id: task.id, result: task.kind === 'range' ? hashRange(task) : hashChunk(task) });

@@ -1,3 +1,5 @@
+import type { LedgerHashAddon } from './sha256-native.js';
+
 export interface ChunkTask {
   start: number;
   count: number;
@@ -26,7 +28,8 @@ export interface ChunkResult {
   levels?: Uint8Array[];
 }
 
-export function hashChunk(task: ChunkTask): ChunkResult;
+/** Hashes with `addon` (by default the built native/ledger-hash addon; null for JavaScript). */
+export function hashChunk(task: ChunkTask, addon?: LedgerHashAddon | null): ChunkResult;
 
 export interface TextChunkTask {
   start: number;
@@ -37,3 +40,12 @@ export interface TextChunkTask {
 }
 
 export function hashTextChunk(task: TextChunkTask): ChunkResult;
+
+export interface FramedChunk {
+  /** One page: the leaves' byte lengths, comma-separated (null for an empty page), and the leaves back to back. */
+  add(lengths: string | null, data: Uint8Array | null): void;
+  finish(task: { marks: number[]; levels?: boolean }): ChunkResult;
+}
+
+/** Leaves fed a page at a time and hashed by the native/ledger-hash addon (throws without it). */
+export function framedChunk(start: number, capacity: number, addon?: LedgerHashAddon | null): FramedChunk;

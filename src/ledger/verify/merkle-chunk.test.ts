@@ -1,7 +1,14 @@
+import SQLite from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLeaf } from '../domain/leaf.js';
 import { foldSubtrees, leafHash, rootFromLeafHashes, subtreesOf } from '../domain/merkle.js';
-import { hashChunk } from './merkle-chunk.js';
+import { framedChunk, hashChunk } from './merkle-chunk.js';
+import { closeReaders, hashRange } from './range-task.js';
+import { native, nativeUnavailable } from './sha256-native.js';
 
 function pack(leaves: Buffer[]) {
   const data = new Uint8Array(leaves.reduce((n, l) => n + l.length + 1, 0));
@@ -18,14 +25,29 @@ function pack(leaves: Buffer[]) {
 
 const event = { type: 'vault/view', actorRef: 'user:ab', subjectRef: 'captured-segment:1', at: '2026-06-01T08:00:00.000Z' };
 
-describe('hashing a chunk of leaves (the verifier’s inner loop)', () => {
+// The addon's path and the JavaScript one the verifier falls back on must agree.
+const paths = [
+  { name: 'with the batched SHA-256 addon', addon: native! },
+  { name: 'in JavaScript', addon: null },
+];
+
+describe('the batched SHA-256 addon', () => {
+  it('is built by npm ci and loads, so the verifier runs at its full speed', () => {
+    expect(nativeUnavailable).toBeNull();
+    expect(typeof native?.hashRecords).toBe('function');
+  });
+});
+
+describe.each(paths)('hashing a chunk of leaves (the verifier’s inner loop), $name', ({ addon }) => {
+  const hashChunkHere = (task: Parameters<typeof hashChunk>[0]) => hashChunk(task, addon);
+
   it('gives the complete subtrees of every prefix, and every node of every level', () => {
     for (const count of [1, 2, 3, 7, 8, 13, 64, 100]) {
       const start = 1024;
       const leaves = Array.from({ length: count }, (_, i) => encodeLeaf(start + i, event));
       const hashes = leaves.map((l) => leafHash(l));
       const marks = Array.from({ length: count }, (_, k) => k + 1);
-      const r = hashChunk({ start, count, ...pack(leaves), marks, levels: true });
+      const r = hashChunkHere({ start, count, ...pack(leaves), marks, levels: true });
       expect(r.badAt).toBe(-1);
       for (const m of r.marks) expect(foldSubtrees(m.subtrees.map((s) => s.hash))).toEqual(rootFromLeafHashes(hashes.slice(0, m.k)));
       expect(r.subtrees.map((s) => s.level)).toEqual(subtreesOf({ lo: 0, hi: count }).map((s) => s.level));
@@ -38,7 +60,60 @@ describe('hashing a chunk of leaves (the verifier’s inner loop)', () => {
 
   it('points at the first leaf that does not carry its own index', () => {
     const leaves = [0, 1, 2, 9, 4].map((i) => encodeLeaf(i, event));
-    expect(hashChunk({ start: 0, count: 5, ...pack(leaves), marks: [] }).badAt).toBe(3);
-    expect(hashChunk({ start: 0, count: 1, ...pack([Buffer.from('junk')]), marks: [] }).badAt).toBe(0);
+    expect(hashChunkHere({ start: 0, count: 5, ...pack(leaves), marks: [] }).badAt).toBe(3);
+    expect(hashChunkHere({ start: 0, count: 1, ...pack([Buffer.from('junk')]), marks: [] }).badAt).toBe(0);
+  });
+});
+
+describe('reading and hashing a page at a time with the addon', () => {
+  it('gives the same subtrees fed page by page as in one chunk', () => {
+    const start = 4096;
+    const leaves = Array.from({ length: 300 }, (_, i) => encodeLeaf(start + i, event));
+    const marks = [1, 5, 128, 299, 300];
+    const whole = hashChunk({ start, count: 300, ...pack(leaves), marks, levels: true }, null);
+    const c = framedChunk(start, 300, native!);
+    for (let a = 0; a < 300; a += 64) {
+      const page = leaves.slice(a, a + 64);
+      c.add(page.map((l) => l.length).join(','), Buffer.concat(page));
+    }
+    c.add(null, null);
+    expect(c.finish({ marks, levels: true })).toEqual(whole);
+  });
+});
+
+describe('a range read from a SQLite file (what each worker does)', () => {
+  it('hashes every leaf exactly as stored, bytes that are not text included, and finds a gap', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jifang-range-'));
+    const file = path.join(dir, 'ledger.db');
+    try {
+      const db = new SQLite(file);
+      db.exec('create table ledger_entries (idx integer primary key, leaf blob not null)');
+      const leaves = Array.from({ length: 40 }, (_, i) => encodeLeaf(i, event));
+      // An altered leaf: a NUL, a byte that is not UTF-8, and a multibyte character, each where the original had ASCII.
+      const altered = Buffer.from(leaves[7]);
+      altered[30] = 0x00;
+      altered[31] = 0xff;
+      leaves[7] = Buffer.concat([altered, Buffer.from('é')]);
+      const insert = db.prepare('insert into ledger_entries values (?, ?)');
+      leaves.forEach((l, i) => insert.run(i, l));
+      // A leaf rewritten as text holds the same bytes as UTF-8.
+      db.prepare('update ledger_entries set leaf = cast(leaf as text) where idx = 9').run();
+      db.close();
+
+      const hashes = leaves.map((l) => crypto.createHash('sha256').update(Buffer.concat([Buffer.from([0]), l])).digest());
+      const r = hashRange({ kind: 'range', file, from: 0, to: 40, marks: [8, 40] });
+      expect(r.gapAt).toBe(-1);
+      expect(Buffer.from(foldSubtrees(r.marks[0].subtrees.map((s) => s.hash)))).toEqual(rootFromLeafHashes(hashes.slice(0, 8)));
+      expect(Buffer.from(foldSubtrees(r.subtrees.map((s) => s.hash)))).toEqual(rootFromLeafHashes(hashes));
+
+      const db2 = new SQLite(file);
+      db2.prepare('delete from ledger_entries where idx = 13').run();
+      db2.close();
+      closeReaders();
+      expect(hashRange({ kind: 'range', file, from: 0, to: 40, marks: [] }).gapAt).toBe(13);
+    } finally {
+      closeReaders();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,12 +5,12 @@
  * outside the database, and names the first bad index when anything was
  * altered, deleted or moved.
  *
- * Hashing runs on worker threads over aligned chunks of 2^16 leaves; only
- * O(log n) hashes per chunk come back, and the main thread combines them as
- * RFC 6962 does. On SQLite each worker reads its own chunks (a range of
- * indexes, on a read-only connection of its own) so reading is spread over
- * the cores too; on PostgreSQL the main thread reads the next chunk while
- * the workers hash.
+ * Hashing runs on every core (this thread and a worker thread per other
+ * core, see HashPool) over aligned chunks of 2^14 leaves; only O(log n)
+ * hashes per chunk come back, and this thread combines them as RFC 6962
+ * does. On SQLite each thread reads its own chunks (a range of indexes, on a
+ * read-only connection of its own) so reading is spread over the cores too;
+ * on PostgreSQL this thread reads the next chunk while the others hash.
  */
 import { performance } from 'node:perf_hooks';
 import { sqliteFileOf } from '../../db/database.js';
@@ -72,9 +72,9 @@ export interface VerifyOptions {
   anchorKeys?: string[];
   /** The signing key file; its public half anchors trust when no key is given. */
   keyFile?: string;
-  /** Worker threads; 0 hashes in this thread. Default: one per core. */
+  /** Hashing threads, this one included (1 or 0: this thread alone). Default: one per core. */
   workers?: number;
-  /** Leaves per chunk, a power of two. */
+  /** Leaves per chunk, a power of two: small enough that the threads finish together. */
   chunkSize?: number;
 }
 
@@ -108,7 +108,7 @@ interface SignedRoot {
 
 export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const t0 = performance.now();
-  // The worker threads start while this thread reads the keys and checkpoints.
+  // The worker threads start while this thread reads the keys and checkpoints, and hashes the first chunks.
   const pool = new HashPool(opts.workers ?? defaultPoolSize());
   try {
     return await verifyWith(db, opts, pool, t0);
@@ -118,7 +118,7 @@ export async function verifyLedger(db: AnyDb, opts: VerifyOptions = {}): Promise
 }
 
 async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: number): Promise<VerifyReport> {
-  const chunk = opts.chunkSize ?? 65_536;
+  const chunk = opts.chunkSize ?? 16_384;
   if (!Number.isInteger(Math.log2(chunk))) throw new Error('chunk size must be a power of two');
   const problems: VerifyProblem[] = [];
   const add = (p: VerifyProblem) => problems.push(p);
@@ -241,7 +241,7 @@ async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: nu
         const marks: number[] = [];
         while (sizeCursor < sizes.length && sizes[sizeCursor] <= to) marks.push(sizes[sizeCursor++] - from);
         ranges.push(pool.runRange({ kind: 'range', file, from, to, marks }));
-        while (ranges.length > 2 * Math.max(1, pool.size)) take(await ranges.shift()!);
+        while (ranges.length > 2 * Math.max(1, pool.threads)) take(await ranges.shift()!);
       }
       while (ranges.length > 0) take(await ranges.shift()!);
     } else {
@@ -267,7 +267,7 @@ async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: nu
         inflight.push(pool.run({ start: position, count: rows.length, data: data.buffer, offsets: offsets.buffer, marks }));
         nextIdx = Number(rows[rows.length - 1].idx) + 1;
         position += rows.length;
-        while (inflight.length > Math.max(1, pool.size) + 1) consume(await inflight.shift()!);
+        while (inflight.length > Math.max(1, pool.threads) + 1) consume(await inflight.shift()!);
         if (rows.length < chunk) break;
       }
       while (inflight.length > 0) consume(await inflight.shift()!);

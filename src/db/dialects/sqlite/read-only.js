@@ -4,21 +4,23 @@
 // TypeScript loader. Types: read-only.d.ts.
 import SQLite from 'better-sqlite3';
 
-/** Opens `file` read-only; `column(sql, params)` gives the first column of every row. */
+/** Opens `file` read-only; `column(sql, params)` gives the first column of every row, `row(sql, params)` the first row as an array. */
 export function openReadOnly(file) {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const statements = new Map();
-  const prepared = (text) => {
-    let s = statements.get(text);
+  const prepared = (text, mode) => {
+    const key = mode + text;
+    let s = statements.get(key);
     if (!s) {
-      s = db.prepare(text).pluck();
-      statements.set(text, s);
+      s = mode === 'column' ? db.prepare(text).pluck() : db.prepare(text).raw();
+      statements.set(key, s);
     }
     return s;
   };
   return {
-    column: (text, params = []) => prepared(text).all(params),
+    column: (text, params = []) => prepared(text, 'column').all(params),
+    row: (text, params = []) => prepared(text, 'row').get(params),
     close: () => db.close(),
   };
 }
