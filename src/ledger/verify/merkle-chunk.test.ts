@@ -1,13 +1,7 @@
-import SQLite from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLeaf } from '../domain/leaf.js';
 import { foldSubtrees, leafHash, rootFromLeafHashes, subtreesOf } from '../domain/merkle.js';
 import { framedChunk, hashChunk } from './merkle-chunk.js';
-import { closeReaders, hashRange } from './range-task.js';
 import { native, nativeUnavailable } from './sha256-native.js';
 
 function pack(leaves: Buffer[]) {
@@ -78,42 +72,5 @@ describe('reading and hashing a page at a time with the addon', () => {
     }
     c.add(null, null);
     expect(c.finish({ marks, levels: true })).toEqual(whole);
-  });
-});
-
-describe('a range read from a SQLite file (what each worker does)', () => {
-  it('hashes every leaf exactly as stored, bytes that are not text included, and finds a gap', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jifang-range-'));
-    const file = path.join(dir, 'ledger.db');
-    try {
-      const db = new SQLite(file);
-      db.exec('create table ledger_entries (idx integer primary key, leaf blob not null)');
-      const leaves = Array.from({ length: 40 }, (_, i) => encodeLeaf(i, event));
-      // An altered leaf: a NUL, a byte that is not UTF-8, and a multibyte character, each where the original had ASCII.
-      const altered = Buffer.from(leaves[7]);
-      altered[30] = 0x00;
-      altered[31] = 0xff;
-      leaves[7] = Buffer.concat([altered, Buffer.from('é')]);
-      const insert = db.prepare('insert into ledger_entries values (?, ?)');
-      leaves.forEach((l, i) => insert.run(i, l));
-      // A leaf rewritten as text holds the same bytes as UTF-8.
-      db.prepare('update ledger_entries set leaf = cast(leaf as text) where idx = 9').run();
-      db.close();
-
-      const hashes = leaves.map((l) => crypto.createHash('sha256').update(Buffer.concat([Buffer.from([0]), l])).digest());
-      const r = hashRange({ kind: 'range', file, from: 0, to: 40, marks: [8, 40] });
-      expect(r.gapAt).toBe(-1);
-      expect(Buffer.from(foldSubtrees(r.marks[0].subtrees.map((s) => s.hash)))).toEqual(rootFromLeafHashes(hashes.slice(0, 8)));
-      expect(Buffer.from(foldSubtrees(r.subtrees.map((s) => s.hash)))).toEqual(rootFromLeafHashes(hashes));
-
-      const db2 = new SQLite(file);
-      db2.prepare('delete from ledger_entries where idx = 13').run();
-      db2.close();
-      closeReaders();
-      expect(hashRange({ kind: 'range', file, from: 0, to: 40, marks: [] }).gapAt).toBe(13);
-    } finally {
-      closeReaders();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

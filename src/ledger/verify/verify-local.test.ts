@@ -64,6 +64,24 @@ describe.each(testDialects)('ledger verification on %s', (dialect) => {
     expect(r.problems.find((p) => p.code === 'entry-altered')!.message.en).toBe('Entry 37 was altered after it was integrated');
   });
 
+  it('names an entry altered to hold bytes that are not printable text: a NUL, a byte that is not UTF-8, a multibyte character', async () => {
+    await disableGuards(tdb);
+    for (const [idx, odd] of [
+      [29, Buffer.from([0x00])],
+      [30, Buffer.from([0xff])],
+      [31, Buffer.from('é')],
+    ] as const) {
+      const leaf = await leafOf(tdb, idx);
+      // Where the leaf had one ASCII character, it now holds the odd bytes instead.
+      const at = leaf.indexOf('captured-segment:') + 'captured-segment:'.length;
+      await setLeaf(tdb, idx, Buffer.concat([leaf.subarray(0, at), odd, leaf.subarray(at + 1)]));
+    }
+    const r = await verifyLedger(tdb.db, { workers: 2, chunkSize: 8, keyFile: cfg.keyFile });
+    expect(r.ok).toBe(false);
+    expect(r.firstBadIndex).toBe(29);
+    expect(r.problems.find((p) => p.code === 'entry-altered')).toMatchObject({ index: 29 });
+  });
+
   it('names the first bad index when an entry is deleted', async () => {
     await disableGuards(tdb);
     await sql`delete from ledger_entries where idx = 20`.execute(tdb.db);
