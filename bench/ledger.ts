@@ -258,7 +258,7 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
 
     // The hashing alone (leaves already in memory), to show what the database reads cost.
     const rows = (await sql<{ leaf: Uint8Array }>`select leaf from ledger_entries order by idx`.execute(db.withoutPlugins())).rows;
-    const chunk = 65_536;
+    const chunk = 16_384;
     const tasks: { start: number; count: number; data: ArrayBuffer; offsets: ArrayBuffer }[] = [];
     for (let s = 0; s < rows.length; s += chunk) {
       const part = rows.slice(s, s + chunk);
@@ -274,7 +274,7 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
       tasks.push({ start: s, count: part.length, data: data.buffer, offsets: offsets.buffer });
     }
     const pool = new HashPool(defaultPoolSize());
-    await pool.run({ start: 0, count: 1, data: new Uint8Array(2).buffer, offsets: new Uint32Array([0, 2]).buffer, marks: [] });
+    await pool.whenStarted();
     const t2 = performance.now();
     cpu0 = process.cpuUsage();
     await Promise.all(tasks.map((t) => pool.run({ ...t, marks: [] })));
@@ -293,7 +293,7 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
 
 /**
  * Builds the node table of a tree of `n` synthetic leaves straight into
- * SQLite: worker threads hash aligned chunks of 2^16 leaves and return every
+ * SQLite: the hash pool's threads hash aligned chunks of 2^16 leaves and return every
  * level; one INSERT per level and chunk unpacks a blob of hashes in SQL.
  */
 async function syntheticTree(db: Db, n: number, log: (s: string) => void): Promise<void> {

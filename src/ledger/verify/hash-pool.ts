@@ -42,14 +42,19 @@ export class HashPool {
   private nextId = 1;
   private hashingHere = false;
   private closed = false;
+  private readonly started: Promise<void>;
+  private onStarted = () => {};
 
   constructor(readonly threads = defaultPoolSize()) {
+    this.started = new Promise((resolve) => (this.onStarted = resolve));
+    if (threads <= 1) this.onStarted();
     for (let i = 1; i < threads; i++) {
       // Plain JavaScript all the way down: no TypeScript loader (which `tsx` would pass on) to start in each thread.
       const w = new Worker(new URL('./hash-worker.js', import.meta.url), { execArgv: [] });
       w.on('message', (m: { id?: number; result?: ChunkResult; error?: string; ready?: boolean }) => {
         if (m.ready) {
           this.handed.set(w, []);
+          if (this.handed.size === this.workers.length) this.onStarted();
         } else {
           const job = this.handed.get(w)?.shift();
           if (job) {
@@ -66,6 +71,11 @@ export class HashPool {
       });
       this.workers.push(w);
     }
+  }
+
+  /** Resolves once every worker thread has started (for measuring the hashing alone). */
+  whenStarted(): Promise<void> {
+    return this.started;
   }
 
   run(task: ChunkTask): Promise<ChunkResult> {
