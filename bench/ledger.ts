@@ -219,7 +219,7 @@ async function writeAndVerify(o: Required<Pick<LedgerBenchOptions, 'quick'>> & {
     out.push(result('ledger.merge_delay.max', stats.mergeDelayMs.max, 'ms'));
 
     // The sequencer alone: a backlog queued in bulk, integrated as fast as it goes.
-    const backlog = o.quick ? 20_000 : 200_000;
+    const backlog = o.quick ? 20_000 : 1_700_000;
     const body = `at ${new Date().toISOString()}\ntype device/operation-records\nactor device:1\nsubject security-system:1\ndigest ${digestOf('records')}\n`;
     const nowMs = Date.now();
     await db.transaction().execute(async (trx) => {
