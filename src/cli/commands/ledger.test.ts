@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { testDialects } from '../../../test/support/databases.js';
 import { appendEvent, drainQueue, ledgerConfigFrom, type RemoteSource } from '../../ledger/index.js';
-import { verifyLocalCommand, verifyRemoteCommand } from './ledger.js';
+import { renderReport, verifyLocalCommand, verifyRemoteCommand } from './ledger.js';
 
 describe.each(testDialects)('jifang ledger verify on %s', (dialect) => {
   let t: TestApp;
@@ -27,6 +27,8 @@ describe.each(testDialects)('jifang ledger verify on %s', (dialect) => {
   it('says the ledger is intact, and exits 0', async () => {
     expect(await verifyLocalCommand(t.tdb, t.config, { workers: 1 }, write)).toBe(0);
     expect(out.join('')).toMatch(/The ledger is intact: the recomputed tree matches every signed checkpoint \(size 19\)/);
+    // npm ci built the hashing addon, so nothing warns of the slow path.
+    expect(out.join('')).not.toMatch(/hashing runs in JavaScript/);
   });
 
   it('names the first bad index after an entry is altered in the database, and exits 1', async () => {
@@ -58,5 +60,16 @@ describe.each(testDialects)('jifang ledger verify on %s', (dialect) => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('jifang ledger verify’s report', () => {
+  it('tells the operator when the leaves were hashed in JavaScript, and why', () => {
+    const text = renderReport({
+      ok: true, origin: 'jifang.test/ledger', treeSize: 0, entries: 0, checkpoints: 0, firstBadIndex: null, problems: [], anchor: 'key-file', keys: [], elapsedMs: 1, leavesPerSecond: 0,
+      hashing: { by: 'javascript', reason: 'Cannot find module ledger_hash.node' },
+    });
+    expect(text).toMatch(/native\/ledger-hash 未构建/);
+    expect(text).toMatch(/note: native\/ledger-hash is not built, so hashing runs in JavaScript, slower \(npm ci builds it\): Cannot find module ledger_hash.node/);
   });
 });

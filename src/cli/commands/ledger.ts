@@ -36,6 +36,9 @@ export function renderReport(r: VerifyReport): string {
   }[r.anchor];
   lines.push(`origin ${r.origin ?? '-'}: ${r.entries} 条记录 / entries, ${r.checkpoints} 个检查点 / checkpoints, ${r.leavesPerSecond} leaves/s`);
   lines.push(anchor);
+  if (r.hashing.by === 'javascript') {
+    lines.push(`注意：native/ledger-hash 未构建，哈希在 JavaScript 中计算，较慢（npm ci 会构建它）/ note: native/ledger-hash is not built, so hashing runs in JavaScript, slower (npm ci builds it): ${r.hashing.reason}`);
+  }
   if (r.ok) {
     lines.push(`账本完好：重算的树与全部签名检查点一致 / The ledger is intact: the recomputed tree matches every signed checkpoint (size ${r.treeSize})`);
     return lines.join('\n');

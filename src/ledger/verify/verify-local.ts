@@ -24,6 +24,7 @@ import { checkpointPage, entries as readEntries, entryPage, keys as readKeys, le
 import { readSigningKey } from '../signing-key.js';
 import type { AnyDb } from '../tables.js';
 import { defaultPoolSize, HashPool } from './hash-pool.js';
+import { native, nativeUnavailable } from './sha256-native.js';
 import type { ChunkResult, ChunkSubtree } from './merkle-chunk.js';
 import type { RangeResult } from './range-task.js';
 
@@ -65,6 +66,8 @@ export interface VerifyReport {
   keys: { vkey: string; status: string; firstSize: number | null; lastSize: number | null; trusted: boolean }[];
   elapsedMs: number;
   leavesPerSecond: number;
+  /** How the leaves were hashed: by the native/ledger-hash addon, or in JavaScript (slower) with the reason. */
+  hashing: { by: 'native'; reason: null } | { by: 'javascript'; reason: string };
 }
 
 export interface VerifyOptions {
@@ -340,6 +343,7 @@ async function verifyWith(db: AnyDb, opts: VerifyOptions, pool: HashPool, t0: nu
     keys: (await readKeys(db)).map((k) => ({ vkey: k.vkey, status: k.status, firstSize: k.firstSize, lastSize: k.lastSize, trusted: trusted.has(k.vkey) })),
     elapsedMs,
     leavesPerSecond: elapsedMs > 0 ? Math.round((entryCount / elapsedMs) * 1000) : 0,
+    hashing: native ? { by: 'native', reason: null } : { by: 'javascript', reason: nativeUnavailable ?? 'not built' },
   };
 }
 
