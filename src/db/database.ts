@@ -27,6 +27,8 @@ export interface OpenOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL: told when the server closes a connection idle in the pool (default: a line on standard error). */
+  onIdleConnectionError?: (e: Error) => void;
 }
 
 const sqliteFiles = new WeakMap<object, string>();
@@ -44,7 +46,7 @@ export function sqliteFileOf(db: Kysely<any>): string | null {
 export function openDatabase(opts: OpenOptions): JifangDb {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const { dialect, pool } = createPostgresDialect(opts.databaseUrl, opts.poolSize);
+    const { dialect, pool } = createPostgresDialect(opts.databaseUrl, opts.poolSize, opts.onIdleConnectionError);
     const db = new Kysely({ dialect, plugins });
     return { db, dialect: 'postgres', destroy: () => db.destroy().then(() => undefined, () => pool.end()) };
   }

@@ -35,6 +35,8 @@ export const testDialects: DialectName[] = await detect();
 
 export interface TestDatabase extends JifangDb {
   dataDir: string;
+  /** PostgreSQL: the test database's own URL. */
+  databaseUrl?: string;
   /** Drops the database and removes its files. */
   cleanup(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   return {
     ...j,
     dataDir,
+    databaseUrl: url.toString(),
     async cleanup() {
       await j.destroy();
       await withPostgresClient(TEST_PG_URL, (c) => c.query(`drop database if exists ${name} with (force)`));

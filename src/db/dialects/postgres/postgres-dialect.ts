@@ -9,10 +9,25 @@ pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
 pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
 pg.types.setTypeParser(1082, (v) => v); // date
 
-/** The only place that opens pg for the application. */
-export function createPostgresDialect(connectionString: string, max = 10): { dialect: PostgresDialect; pool: pg.Pool } {
+/**
+ * The only place that opens pg for the application.
+ *
+ * A connection waiting idle in the pool can be closed by the server (a
+ * restart, an administrator terminating it). pg then emits 'error' on the
+ * pool, and an 'error' event nobody listens to ends the process: here it is
+ * reported through `onIdleError` (by default one line on standard error,
+ * without the connection string), the pool drops that connection and opens a
+ * new one for the next query.
+ */
+export function createPostgresDialect(connectionString: string, max = 10, onIdleError: (e: Error) => void = reportIdleError): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', (e) => onIdleError(e));
   return { dialect: new PostgresDialect({ pool }), pool };
+}
+
+function reportIdleError(e: Error): void {
+  const code = (e as { code?: string }).code;
+  process.stderr.write(`PostgreSQL closed an idle connection of the pool${code ? ` (${code})` : ''}: ${e.message}; the next query opens a new one.\n`);
 }
 
 /** Opens a one-off client (used to create and drop databases in tests and setup). */
