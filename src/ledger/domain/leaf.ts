@@ -95,10 +95,16 @@ export function eventProblems(e: LedgerEvent): FieldProblem[] {
   if (e.rule !== undefined && !(typeof e.rule === 'string' && RULE_PATTERN.test(e.rule))) out.push({ field: 'rule', problem: 'must be a rule id such as art24.p1.two-officers' });
   if (e.grant !== undefined && !(typeof e.grant === 'string' && REF_PATTERN.test(e.grant))) out.push({ field: 'grant', problem: 'must be kind:id in printable ASCII' });
   if (e.digest !== undefined && !(typeof e.digest === 'string' && DIGEST_PATTERN.test(e.digest))) out.push({ field: 'digest', problem: 'must be sha256:<64 lowercase hex>' });
-  if (typeof e.at !== 'string' || !AT_PATTERN.test(e.at) || Number.isNaN(Date.parse(e.at)) || new Date(e.at).toISOString() !== e.at) {
+  if (typeof e.at !== 'string' || !AT_PATTERN.test(e.at) || !isCanonicalTime(e.at)) {
     out.push({ field: 'at', problem: 'must be an ISO-8601 UTC time with milliseconds' });
   }
   return out;
+}
+
+/** A real instant written exactly as toISOString writes it (so 2026-02-30 is refused): one parse. */
+function isCanonicalTime(at: string): boolean {
+  const d = new Date(at);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === at;
 }
 
 /** The lines after the index: what a writer queues before an index exists. */
