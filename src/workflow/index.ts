@@ -20,6 +20,6 @@ export { SERVICE_TARGETS } from './domain/service-targets.js';
 export { PARTIES, type Machine, type Party } from './domain/machine.js';
 export type { WorkflowDeps } from './workflow.js';
 export { violationCatalogue, violationOf, CASE_PATHS, type CasePath, type ViolationInfo } from './domain/violations.js';
-export { missedDeadlines, refusals } from './oversight.js';
+export { missedDeadlines, officialActs, refusals, type OfficialAct } from './oversight.js';
 export { saveAttachment, loadAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
 export { renderWorkflowsMarkdown } from './docs.js';

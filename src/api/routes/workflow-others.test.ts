@@ -398,6 +398,95 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
     });
   });
 
+  describe("the officials' acts (Art 29, 36)", () => {
+    type Act = { id: number; at: string; actor: { username: string; role: string; jurisdiction: string | null }; itemId: number; machine: string; transition: string; transitionLabel: { zh: string; en: string }; citation: { article: number } | null; citationHref: string | null };
+    const POLICE = ['province_supervisor', 'city_supervisor', 'county_supervisor', 'station_officer'];
+
+    it('lists every act a police account took, newest first, each with its item, rule and article, and nothing the parties did', async () => {
+      const all = (await c.get(oversight, '/api/v1/workflow/oversight/acts?limit=200')).json() as { total: number; items: Act[] };
+      expect(all.total).toBeGreaterThanOrEqual(3);
+      expect(all.items).toHaveLength(all.total);
+      expect(new Set(all.items.map((a) => a.actor.role)).size).toBeGreaterThan(0);
+      for (const a of all.items) expect(POLICE).toContain(a.actor.role);
+      expect(all.items.map((a) => a.actor.username)).not.toContain('citizen-a');
+      expect(all.items.map((a) => a.actor.username)).not.toContain('sy-provider');
+      const at = all.items.map((a) => Date.parse(a.at));
+      expect(at).toEqual([...at].sort((x, y) => y - x));
+      // The filing Shenyang accepted at the start: Art 16 ¶1 is where a provider files with the city police.
+      const accepted = all.items.find((a) => a.machine === 'provider-filing' && a.transition === 'accept');
+      expect(accepted).toMatchObject({ actor: { username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' }, transitionLabel: { zh: expect.any(String), en: expect.any(String) } });
+      expect(accepted!.citation).not.toBeNull();
+      expect(accepted!.citationHref).toMatch(new RegExp(`^/law/${accepted!.citation!.article}(#|$)`));
+
+      const asc = (await c.get(oversight, '/api/v1/workflow/oversight/acts?order=asc&limit=2')).json();
+      expect(asc.items.map((a: Act) => a.id)).toEqual(all.items.slice(-2).reverse().map((a) => a.id));
+      const page = (await c.get(oversight, '/api/v1/workflow/oversight/acts?limit=1&offset=1')).json();
+      expect(page).toMatchObject({ total: all.total, items: [{ id: all.items[1].id }] });
+    });
+
+    it('filters by account, role, procedure, place and time window', async () => {
+      const get = async (q: string) => (await c.get(oversight, `/api/v1/workflow/oversight/acts?limit=200&${q}`)).json() as { total: number; items: Act[] };
+      const all = await get('');
+      const bySy = await get('username=sy-police');
+      expect(bySy.total).toBe(all.items.filter((a) => a.actor.username === 'sy-police').length);
+      expect(bySy.total).toBeGreaterThan(0);
+      const counties = await get('role=county_supervisor');
+      expect(counties.items.every((a) => a.actor.role === 'county_supervisor')).toBe(true);
+      expect(counties.total).toBe(all.items.filter((a) => a.actor.role === 'county_supervisor').length);
+      const filings = await get('machine=provider-filing');
+      expect(filings.total).toBeGreaterThan(0);
+      expect(filings.items.every((a) => a.machine === 'provider-filing')).toBe(true);
+      expect((await get('division=210200')).items.every((a) => a.actor.jurisdiction !== '210100')).toBe(true);
+      const first = all.items[all.items.length - 1];
+      const window = await get(`from=${encodeURIComponent(first.at)}&to=${encodeURIComponent(new Date(Date.parse(first.at) + 1).toISOString())}`);
+      expect(window.items.map((a) => a.id)).toContain(first.id);
+      expect(window.items.every((a) => a.at === first.at)).toBe(true);
+    });
+
+    it("keeps a supervisor to its own jurisdiction's acts and refuses everyone else", async () => {
+      const sy = (await c.get(oversight, '/api/v1/workflow/oversight/acts?username=sy-police&limit=200')).json();
+      const dl = (await c.get(dalian, '/api/v1/workflow/oversight/acts?limit=200')).json();
+      const syIds = new Set(sy.items.map((a: Act) => a.id));
+      expect(dl.items.some((a: Act) => syIds.has(a.id))).toBe(false);
+      expect((await c.get(shenyang, '/api/v1/workflow/oversight/acts?username=sy-police&limit=200')).json().total).toBe(sy.total);
+      for (const who of [provider, citizen, school]) {
+        expect((await c.get(who, '/api/v1/workflow/oversight/acts')).statusCode).toBe(403);
+        expect((await c.get(who, '/api/v1/workflow/oversight/acts/export')).statusCode).toBe(403);
+      }
+    });
+
+    it('refuses a filter it does not know, naming the field and the rule', async () => {
+      for (const [q, field, rule] of [
+        ['role=citizen', 'role', 'enum'],
+        ['machine=parking', 'machine', 'enum'],
+        ['division=110000', 'division', 'gb2260-division'],
+        ['from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', 'to', 'after-from'],
+      ] as const) {
+        const res = await c.get(oversight, `/api/v1/workflow/oversight/acts?${q}`);
+        expect(res.statusCode, q).toBe(400);
+        expect(res.json().errors[0]).toMatchObject({ field, rule, message: { zh: expect.any(String), en: expect.any(String) } });
+      }
+      expect((await c.get(oversight, '/api/v1/workflow/oversight/acts?from=yesterday')).statusCode).toBe(400);
+      expect((await c.get(oversight, '/api/v1/workflow/oversight/acts?limit=201')).statusCode).toBe(400);
+    });
+
+    it('exports every page for the same filters, with who acted, the item and the article', async () => {
+      const list = (await c.get(oversight, '/api/v1/workflow/oversight/acts?username=sy-police&limit=200')).json();
+      const csv = await c.get(oversight, '/api/v1/workflow/oversight/acts/export?username=sy-police&format=csv');
+      expect(csv.statusCode, csv.body).toBe(200);
+      expect(csv.headers['content-disposition']).toContain('official-acts');
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(lines[0]).toContain('用户名 / Username');
+      expect(lines[0]).toContain('条款 / Article');
+      expect(lines).toHaveLength(list.total + 1);
+      expect(csv.body).toContain(`/work/items/${list.items[0].itemId}`);
+      expect(csv.body).not.toContain('hp-police');
+      const xlsx = await c.get(oversight, '/api/v1/workflow/oversight/acts/export?format=xlsx');
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    });
+  });
+
   it('has taken every transition of these machines, and seen each refused', async () => {
     const missing: Record<string, { neverTaken: string[]; neverRefused: string[] }> = {};
     for (const m of ['complaint', 'warning', 'reward', 'adjustment', 'design-review']) {

@@ -22,6 +22,7 @@ import {
   publicAreaChoices,
   providerChoices,
   missedDeadlines,
+  officialActs,
   refusals,
   saveAttachment,
   loadAttachment,
@@ -109,6 +110,7 @@ const ITEM_COLUMNS: ExportColumn<ItemView>[] = [
 
 type MissedRow = Awaited<ReturnType<typeof missedDeadlines>>['items'][number];
 type RefusalRow = Awaited<ReturnType<typeof refusals>>['items'][number];
+type ActRow = Awaited<ReturnType<typeof officialActs>>['items'][number];
 
 /** What oversight of officials rests on (Art 29, 36). */
 const OVERSIGHT_BASIS = { zh: '第二十九条、第三十六条', en: 'Art 29, 36' };
@@ -148,6 +150,25 @@ const REFUSAL_COLUMNS: ExportColumn<RefusalRow>[] = [
   { header: { zh: '说明', en: 'Message' }, value: (r) => messageOf(r.detail) },
 ];
 
+const ACT_COLUMNS: ExportColumn<ActRow>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (a) => a.id },
+  { header: { zh: '时间', en: 'When' }, value: (a) => a.at },
+  { header: { zh: '用户名', en: 'Username' }, value: (a) => a.actor.username },
+  { header: { zh: '角色', en: 'Role' }, value: (a) => a.actor.role },
+  { header: { zh: '辖区', en: 'Jurisdiction' }, value: (a) => a.actor.jurisdiction },
+  { header: { zh: '事项编号', en: 'Item ID' }, value: (a) => a.itemId },
+  { header: { zh: '事项链接', en: 'Item link' }, value: (a) => `/work/items/${a.itemId}` },
+  { header: { zh: '事项类型', en: 'Type' }, value: (a) => a.machineTitle.zh },
+  { header: { zh: '标题', en: 'Title' }, value: (a) => a.title },
+  { header: { zh: '操作', en: 'Act' }, value: (a) => a.transitionLabel.zh },
+  { header: { zh: '操作代码', en: 'Act code' }, value: (a) => a.transition },
+  { header: { zh: '原状态', en: 'From state' }, value: (a) => a.fromState },
+  { header: { zh: '新状态', en: 'To state' }, value: (a) => a.toStateLabel.zh },
+  { header: { zh: '规则', en: 'Rule' }, value: (a) => a.rule },
+  { header: { zh: '条款', en: 'Article' }, value: (a) => (a.citationLabel ? `${a.citationLabel.zh} / ${a.citationLabel.en}` : null) },
+  { header: { zh: '条款链接', en: 'Article link' }, value: (a) => a.citationHref },
+];
+
 function messageOf(detail: unknown): string | null {
   const m = (detail as { message?: { zh?: string; en?: string } } | null)?.message;
   return m?.zh || m?.en ? `${m.zh ?? ''} / ${m.en ?? ''}` : null;
@@ -163,6 +184,15 @@ const RefusalQuery = {
   code: Type.Optional(Type.String({ maxLength: 60 })),
   sort: Type.Optional(Type.Literal('at', { description: 'the time of the attempt (the only order)' })),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'desc (newest first) by default' })),
+};
+const ActQuery = {
+  role: Type.Optional(Type.String({ maxLength: 120, description: 'police roles, comma-separated (province_supervisor, city_supervisor, county_supervisor, station_officer); all of them by default' })),
+  username: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'the account that acted' })),
+  machine: Type.Optional(Type.String({ maxLength: 40, description: 'the procedure, e.g. case, inspection, provider-filing' })),
+  division: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 code: acts on items in this division' })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'acts at or after this time' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'acts before this time' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'by time; desc (newest first) by default' })),
 };
 const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
@@ -553,6 +583,40 @@ export const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = req.actor!;
       const rows = await allPages((offset) => refusals(deps, actor, { ...filters, limit: 200, offset }));
       return sendExport(reply, { format: format as ExportFormat | undefined, name: 'oversight-refusals', now: deps.clock.now(), columns: REFUSAL_COLUMNS, rows });
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/oversight/acts',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Art 29, 36: what the police did under their accounts, act by act, with the rule and article (oversight and police supervisors)',
+        querystring: Type.Object({ ...ActQuery, ...Paging }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) },
+      },
+    },
+    async (req, reply) => {
+      noStore(reply);
+      return officialActs(deps, req.actor!, req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow/oversight/acts/export',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: "Art 29, 36: export the officials' acts the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX",
+        querystring: Type.Object({ ...ActQuery, format: ExportFormatQuery }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const actor = req.actor!;
+      const rows = await allPages((offset) => officialActs(deps, actor, { ...filters, limit: 200, offset }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'official-acts', now: deps.clock.now(), columns: ACT_COLUMNS, rows });
     },
   );
 };

@@ -12,6 +12,7 @@ import dashboard from './0009-dashboard.js';
 import registryChanges from './0010-registry-changes.js';
 import keyUnitTypeLists from './0011-key-unit-type-lists.js';
 import deviceOperations from './0012-device-operations.js';
+import officialActs from './0013-official-acts.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -31,4 +32,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0010-registry-changes': registryChanges,
   '0011-key-unit-type-lists': keyUnitTypeLists,
   '0012-device-operations': deviceOperations,
+  '0013-official-acts': officialActs,
 };
