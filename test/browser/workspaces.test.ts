@@ -119,6 +119,36 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it("takes oversight from the officials' acts to the list of them, each with who acted and the article (Art 29, 36)", async () => {
+    // The hazards above were opened by demo-shenyang: acts of an official, on the record for oversight.
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-oversight', 'oversight', 'tile-official-acts');
+    const tile = page.getByTestId('tile-official-acts');
+    await eventually(() => tile.locator('.jf-ws-tile-value').textContent()).not.toBe('–');
+    const shown = Number(await tile.locator('.jf-ws-tile-value').textContent());
+    expect(shown).toBeGreaterThanOrEqual(2);
+    expect(await tile.textContent()).toMatch(/近 30 日 \d+ 项/);
+    expect(await tile.locator('.jf-article-link').getAttribute('href')).toBe('/law/36');
+    await tile.locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 2, name: '履职记录' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#acts');
+    const acts = page.locator('.ant-table-wrapper').nth(2);
+    await eventually(() => acts.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${shown} 项操作`);
+    const opened = acts.locator('tbody tr.ant-table-row').filter({ hasText: '立案' }).filter({ hasText: 'demo-shenyang' });
+    await eventually(() => opened.count()).toBeGreaterThanOrEqual(2);
+    // Opening a case rests on Art 26: the police find hazards and see them put right.
+    expect(await opened.first().getByRole('link', { name: '第二十六条' }).getAttribute('href')).toBe('/law/26');
+    // Narrowed to one officer by username; the address keeps the filter.
+    await page.getByRole('searchbox', { name: '经办人用户名' }).fill('demo-heping');
+    await page.getByRole('searchbox', { name: '经办人用户名' }).press('Enter');
+    await eventually(() => new URL(page.url()).searchParams.get('aUser')).toBe('demo-heping');
+    await eventually(() => acts.locator('tbody tr.ant-table-row').filter({ hasText: 'demo-shenyang' }).count()).toBe(0);
+    expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    await screenshot(page, 'oversight-official-acts');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("never shows a county supervisor another county's places", async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-heping', 'county_supervisor', 'figure-keyUnits');

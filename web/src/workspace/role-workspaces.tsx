@@ -1,4 +1,5 @@
 import { Card, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useBilingual, useLang, useT, type Bilingual } from '../i18n/i18n';
 import { registry } from '../i18n/registry';
@@ -170,13 +171,14 @@ export function InvestigatorWorkspace() {
   const t = useT(workspace);
   const all = useTotal('/api/v1/access-requests', {});
   const pending = sum(useTotal('/api/v1/access-requests', { state: 'awaiting_officers' }), useTotal('/api/v1/access-requests', { state: 'awaiting_registration' }));
-  const grants = sum(useTotal('/api/v1/access-requests', { state: 'granted' }), useTotal('/api/v1/access-requests', { state: 'active' }));
+  // The officers' grants still running (Art 24 ¶1), as the list filtered by state counts them; emergency uses have their own tile.
+  const grants = useTotal('/api/v1/access-requests', { state: 'granted' });
   const emergency = useTotal('/api/v1/access-requests', { kind: 'emergency' });
   return (
     <TileGrid label={t('sectionAccess')} tour="access">
       <Tile testId="tile-access-requests" title={t('tileAccessRequests')} value={all} to="/captured/requests" article={art(24, 1)} />
       <Tile title={t('tileAccessPending')} value={pending} to="/captured/requests" article={art(24, 1)} />
-      <Tile title={t('tileGrants')} value={grants} to="/captured/requests" article={art(24, 1)} />
+      <Tile testId="tile-grants" title={t('tileGrants')} value={grants} to="/captured/requests?state=granted" article={art(24, 1)} extra={<span>{t('grantsExtra')}</span>} />
       <Tile title={t('tileEmergency')} value={emergency} to="/captured/requests?kind=emergency" article={art(24, 2)} />
       <RegistryTile kind="security-systems" title={t('tileSystemsLookup')} />
     </TileGrid>
@@ -205,11 +207,23 @@ export function OversightWorkspace() {
   const refusals = useApi<{ total: number }>('/api/v1/workflow/oversight/refusals', { limit: 1 });
   const emergency = useTotal('/api/v1/access-requests', { kind: 'emergency', awaitingReview: true });
   const ledger = useApi<{ treeSize: number; signedAt: string | null }>('/api/v1/ledger/status');
+  const acts = useApi<{ total: number }>('/api/v1/workflow/oversight/acts', { limit: 1 });
+  // Counted from the start of the day 30 days ago, so the figure holds still while the page is open.
+  const [monthAgo] = useState(() => new Date(new Date().setUTCHours(0, 0, 0, 0) - 30 * 86_400_000).toISOString());
+  const recentActs = useApi<{ total: number }>('/api/v1/workflow/oversight/acts', { from: monthAgo, limit: 1 });
   return (
     <>
       <TileGrid label={t('sectionOversight')} tour="oversight">
         <Tile testId="tile-missed" title={t('tileMissedDeadlines')} value={missed.data?.total} to="/work/oversight?mOpen=true" article={art(36)} tone={missed.data?.total ? 'alert' : undefined} />
         <Tile title={t('tileRefusedActs')} value={refusals.data?.total} to="/work/oversight" article={art(29)} />
+        <Tile
+          testId="tile-official-acts"
+          title={t('tileOfficialActs')}
+          value={acts.data?.total}
+          to="/work/oversight#acts"
+          article={art(36)}
+          extra={recentActs.data ? <span>{t('officialActsExtra', { count: recentActs.data.total })}</span> : null}
+        />
         <Tile testId="tile-emergency" title={t('tileEmergencyReview')} value={emergency} to="/captured/requests?awaitingReview=true" article={art(24, 2)} />
         <Tile
           testId="tile-ledger"
