@@ -119,6 +119,31 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it('shows the text of the article a figure rests on when its link is hovered or focused, and opens it on a click', async () => {
+    const art10 = (await server.app.inject({ url: '/api/v1/law/articles/10' })).json() as { paragraphs: { anchor: string; zh: string; en: string }[] };
+    const p1 = art10.paragraphs.find((p) => p.anchor === 'p1')!;
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-keyUnits');
+    const link = page.getByTestId('figure-keyUnits').locator('.jf-article-link');
+    await link.hover();
+    const preview = page.getByTestId('article-preview');
+    await preview.waitFor();
+    // Art 10 ¶1, the paragraph the figure cites, is marked among the article's text.
+    expect(await preview.locator('.jf-article-preview-cited').first().textContent()).toBe(p1.zh);
+    expect(await preview.textContent()).toContain('第十条');
+    expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    // From the keyboard: focus shows it too.
+    await page.mouse.move(0, 0);
+    await preview.waitFor({ state: 'detached' });
+    await link.focus();
+    await page.getByTestId('article-preview').waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: '第十条' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#p1');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("takes oversight from the officials' acts to the list of them, each with who acted and the article (Art 29, 36)", async () => {
     // The hazards above were opened by demo-shenyang: acts of an official, on the record for oversight.
     const { context, page } = await newPage(browser, server.url);

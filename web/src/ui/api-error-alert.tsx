@@ -3,15 +3,18 @@ import { Link } from 'react-router-dom';
 import type { ApiError, ApiErrorBody } from '../api/client';
 import { common } from '../i18n/common';
 import { useBilingual, useT } from '../i18n/i18n';
+import { ArticlePreview } from '../law/article-preview';
 
 /** The citation of a refusal, as a link to the paragraph or item of the regulation. */
 export function CitationLink({ citation }: { citation: NonNullable<ApiErrorBody['citation']> }) {
   const t = useT(common);
   const b = useBilingual();
   return (
-    <Link to={citation.href} className="jf-citation">
-      {t('legalBasis', { label: b(citation.label) })}
-    </Link>
+    <ArticlePreview href={citation.href}>
+      <Link to={citation.href} className="jf-citation">
+        {t('legalBasis', { label: b(citation.label) })}
+      </Link>
+    </ArticlePreview>
   );
 }
 

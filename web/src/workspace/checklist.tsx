@@ -1,6 +1,7 @@
 import { List, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ArticlePreview } from '../law/article-preview';
 import { api } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { workspace } from './i18n';
@@ -122,9 +123,11 @@ export function Checklist({ keyUnitId }: { keyUnitId: number }) {
               <Tag style={TAG[l.status]} className="jf-ws-check-tag">
                 {t(`line.${l.status}`)}
               </Tag>
-              <Link to={l.href} className="jf-article-link jf-ws-check-article">
-                {b(l.citationLabel)}
-              </Link>
+              <ArticlePreview href={l.href}>
+                <Link to={l.href} className="jf-article-link jf-ws-check-article">
+                  {b(l.citationLabel)}
+                </Link>
+              </ArticlePreview>
               <span className="jf-ws-check-text">{b(l.text)}</span>
               <span className="jf-ws-check-where">
                 {l.entities

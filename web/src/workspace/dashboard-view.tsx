@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, Card, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ArticlePreview } from '../law/article-preview';
 import { useBilingual, useLang, useT } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useApi } from '../ui/use-api';
@@ -166,9 +167,11 @@ export default function DashboardView() {
           <ul className="jf-ws-category-list">
             {categoryRows.map((c) => (
               <li key={c.item}>
-                <Link to={c.article.href} className="jf-article-link">
-                  {b(c.article.label)}
-                </Link>{' '}
+                <ArticlePreview href={c.article.href}>
+                  <Link to={c.article.href} className="jf-article-link">
+                    {b(c.article.label)}
+                  </Link>
+                </ArticlePreview>{' '}
                 <Link to={c.href}>{t('categoryCount', { count: c.total })}</Link>
                 {c.violation > 0 && (
                   <>
@@ -200,9 +203,11 @@ export default function DashboardView() {
                   {s.article && (
                     <>
                       {' '}
-                      <Link to={s.article.href} className="jf-article-link">
-                        {b(s.article.label)}
-                      </Link>
+                      <ArticlePreview href={s.article.href}>
+                        <Link to={s.article.href} className="jf-article-link">
+                          {b(s.article.label)}
+                        </Link>
+                      </ArticlePreview>
                     </>
                   )}
                 </li>
@@ -229,9 +234,11 @@ export default function DashboardView() {
       {d.gaps.map((g) => (
         <Typography.Paragraph key={g.key} type="secondary" className="jf-ws-gap">
           {b(g.label)} ·{' '}
-          <Link to={g.article.href} className="jf-article-link">
-            {b(g.article.label)}
-          </Link>
+          <ArticlePreview href={g.article.href}>
+            <Link to={g.article.href} className="jf-article-link">
+              {b(g.article.label)}
+            </Link>
+          </ArticlePreview>
         </Typography.Paragraph>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import { Card } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { ArticlePreview } from '../law/article-preview';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { workspace } from './i18n';
 
@@ -35,9 +36,11 @@ export function Tile({
       </Link>
       <div className="jf-ws-tile-foot">
         {article && (
-          <Link to={article.href} className="jf-article-link">
-            {t('basis', { label: b(article.label) })}
-          </Link>
+          <ArticlePreview href={article.href}>
+            <Link to={article.href} className="jf-article-link">
+              {t('basis', { label: b(article.label) })}
+            </Link>
+          </ArticlePreview>
         )}
         {extra}
       </div>
