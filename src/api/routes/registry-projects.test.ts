@@ -109,7 +109,7 @@ describe.each(testDialects)("a provider's projects over HTTP on %s", (dialect) =
     await sweep(complianceContext(t.tdb, t.clock));
     const res = await get(andun, '/api/v1/compliance/findings?pageSize=100');
     expect(res.statusCode, res.body).toBe(200);
-    const seen = new Set(res.json().items.map((i: { entity: { type: string; id: number } }) => `${i.entity.type}/${i.entity.id}`));
+    const seen = new Set<string>(res.json().items.map((i: { entity: { type: string; id: number } }) => `${i.entity.type}/${i.entity.id}`));
     expect(seen).toContain(`providers/${id.andun}`);
     expect(seen).toContain(`security-systems/${id.schoolVideo}`);
     const mine = new Set([`providers/${id.andun}`, ...[id.schoolVideo, id.bankVideo, id.squareVideo].map((s) => `security-systems/${s}`)]);
