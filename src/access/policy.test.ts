@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccount, isAllowed } from './policy.js';
+import { decideAccount, isAllowed, listScope } from './policy.js';
 import type { Actor } from './index.js';
 
 const city: Actor = { userId: 7, username: 'officer', role: 'city_supervisor', jurisdiction: '210100', organId: 1, keyUnitId: null, providerId: null };
@@ -80,5 +80,44 @@ describe('device operations (Art 11 (2), 21)', () => {
     const citizen: Actor = { userId: 3, username: 'c', role: 'citizen', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
     for (const kind of ['operation-record', 'operation-alert', 'operation-endpoint'] as const) expect(isAllowed(citizen, 'read', { kind, ...own })).toBe(false);
     expect(isAllowed(null, 'read', { kind: 'operation-record', ...own })).toBe(false);
+  });
+});
+
+describe("a provider's projects (Art 20 (2): 依法施工，并将相关建设资料存档备查)", () => {
+  const provider: Actor = { userId: 11, username: 'andun', role: 'provider', jurisdiction: null, organId: null, keyUnitId: null, providerId: 4 };
+  const installed = { kind: 'security-system' as const, divisionCode: '210102', keyUnitId: 5, providerId: 4 };
+  const othersProject = { ...installed, providerId: 8 };
+
+  it('reads and exports a system it installed', () => {
+    expect(isAllowed(provider, 'read', installed)).toBe(true);
+    expect(isAllowed(provider, 'export', installed)).toBe(true);
+  });
+
+  it("never reads or exports another provider's system, nor one nobody is recorded as installing (Art 20 (3): 对在业务中涉及的客户信息保守秘密)", () => {
+    for (const action of ['read', 'export'] as const) {
+      expect(isAllowed(provider, action, othersProject), action).toBe(false);
+      expect(isAllowed(provider, action, { ...installed, providerId: null }), action).toBe(false);
+    }
+    // An account not linked to a provider has no projects.
+    expect(isAllowed({ ...provider, providerId: null }, 'read', { ...installed, providerId: null })).toBe(false);
+  });
+
+  it('does not see a restricted system even when it installed it (Art 19)', () => {
+    expect(isAllowed(provider, 'read', { ...installed, restricted: true })).toBe(false);
+    expect(isAllowed(provider, 'export', { ...installed, restricted: true })).toBe(false);
+  });
+
+  it('creates, changes, deletes and imports no system: the key unit keeps its own (Art 10 ¶2)', () => {
+    for (const action of ['create', 'update', 'delete', 'import', 'decide'] as const) expect(isAllowed(provider, action, installed), action).toBe(false);
+  });
+
+  it('lists its own projects only, restricted ones left out, and no unit, site or device around them', () => {
+    expect(listScope(provider, 'read', 'security-system')).toEqual({ kind: 'provider', providerId: 4, includeRestricted: false });
+    expect(listScope(provider, 'export', 'security-system')).toEqual({ kind: 'provider', providerId: 4, includeRestricted: false });
+    for (const action of ['create', 'update', 'delete', 'import'] as const) expect(listScope(provider, action, 'security-system').kind, action).toBe('none');
+    for (const kind of ['key-unit', 'site', 'device', 'public-area'] as const) {
+      expect(listScope(provider, 'read', kind).kind, kind).toBe('none');
+      expect(isAllowed(provider, 'read', { kind, divisionCode: '210102', keyUnitId: 5, providerId: 4 }), kind).toBe(false);
+    }
   });
 });

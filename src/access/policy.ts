@@ -108,6 +108,12 @@ const GRANTS: readonly Grant[] = [
   { roles: ['key_unit'], kinds: ['key-unit'], actions: ['read', 'update', 'export'], scope: 'own-unit' },
   { roles: ['key_unit'], kinds: ['site', 'security-system', 'device'], actions: ALL, scope: 'own-unit' },
   { roles: ['provider'], kinds: ['provider'], actions: ['read', 'update'], scope: 'own-provider' },
+  // Art 20 (2): a provider builds lawfully and keeps the construction records on file, so it
+  // reads and exports the systems it installed (its projects). It changes none of them: a key
+  // unit keeps its own systems (art 10 ¶2). Art 20 (3) keeps clients' information between a
+  // provider and its clients: no other provider's projects, and not the units, sites and
+  // devices around them. Restricted systems stay hidden (art 19, MAY_SEE_RESTRICTED).
+  { roles: ['provider'], kinds: ['security-system'], actions: READ, scope: 'own-provider' },
   // Art 24 ¶1: investigators need to know which systems exist before asking for access.
   { roles: ['investigator'], kinds: UNIT_PLACES, actions: ['read'], scope: 'any' },
   { roles: ['oversight'], kinds: [...UNIT_PLACES, 'public-area', 'provider', 'user'], actions: ['read', 'export'], scope: 'any' },

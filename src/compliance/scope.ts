@@ -42,6 +42,19 @@ export function unitCondition(kind: EntityKind, keyUnitId: number): Condition {
   return sql<boolean>`c.entity_id in (select id from ${sql.raw(tableOf(kind))} where key_unit_id = ${id})`;
 }
 
+/**
+ * The entities of `kind` that are a provider's own: the provider itself, or
+ * rows the registry records it installed (a system, art 20).
+ */
+export function providerCondition(kind: EntityKind, providerId: number): Condition | null {
+  const column = KINDS[kind].providerColumn;
+  if (!column) return null;
+  const id = sql.lit(Math.trunc(providerId));
+  if (column === 'id') return sql<boolean>`c.entity_id = ${id}`;
+  const snake = column.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+  return sql<boolean>`c.entity_id in (select id from ${sql.raw(tableOf(kind))} where ${sql.raw(snake)} = ${id})`;
+}
+
 function kindCondition(kind: EntityKind, s: ListScope): Condition | null {
   const k = KINDS[kind];
   const restricted = s.kind !== 'none' && !s.includeRestricted ? sql<boolean>` and c.restricted = 0` : sql<boolean>``;
@@ -57,8 +70,10 @@ function kindCondition(kind: EntityKind, s: ListScope): Condition | null {
     }
     case 'key-unit':
       return k.keyUnitColumn ? sql<boolean>`(c.entity_kind = ${kind} and ${unitCondition(kind, s.keyUnitId)}${restricted})` : null;
-    case 'provider':
-      return k.providerColumn ? sql<boolean>`(c.entity_kind = ${kind} and c.entity_id = ${sql.lit(Math.trunc(s.providerId))}${restricted})` : null;
+    case 'provider': {
+      const own = providerCondition(kind, s.providerId);
+      return own ? sql<boolean>`(c.entity_kind = ${kind} and ${own}${restricted})` : null;
+    }
   }
 }
 

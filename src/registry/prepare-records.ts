@@ -73,7 +73,8 @@ export function resourceRefOf(kind: RegistryKind, row: Values & { id?: number })
     // A provider from outside files with the province (art 17): its jurisdiction is the province's.
     divisionCode: kind === 'providers' && row.fromOutsideLiaoning ? String(row.cityCode ?? '210000') : ((row.divisionCode as string | null | undefined) ?? null),
     keyUnitId: kind === 'key-units' ? (row.id ?? null) : ((row.keyUnitId as number | null | undefined) ?? null),
-    providerId: kind === 'providers' ? (row.id ?? null) : null,
+    // The provider a row is, or the one that installed it (a system, art 20).
+    providerId: k.providerColumn ? ((row[k.providerColumn] as number | null | undefined) ?? null) : null,
     restricted: row.restricted === true || row.restricted === 1,
   };
 }

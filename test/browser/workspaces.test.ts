@@ -183,6 +183,49 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it('takes a provider from its Projects tile to the list of the systems it installed, read-only and without restricted ones (Art 20 (2): 依法施工，并将相关建设资料存档备查)', async () => {
+    const login = await server.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'demo-provider', password: DEMO_PASSWORD } });
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0] };
+    const own = (await server.app.inject({ url: '/api/v1/registry/security-systems?pageSize=100', headers })).json() as { total: number; items: { name: string; providerId: number }[] };
+    expect(own.total).toBeGreaterThan(5);
+    expect(own.items.every((i) => i.providerId === own.items[0].providerId)).toBe(true);
+
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-provider', 'provider', 'tile-projects');
+    const tile = page.getByTestId('tile-projects');
+    await eventually(() => tile.locator('.jf-ws-tile-value').textContent()).toBe(String(own.total));
+    expect(await tile.locator('.jf-article-link').getAttribute('href')).toBe('/law/20#p1-i2');
+    // The five changed last, each linked to its record's page.
+    const recent = page.getByTestId('recent-projects').locator('li a');
+    await eventually(() => recent.count()).toBe(5);
+    const recentNames = await recent.allTextContents();
+    expect(own.items.map((i) => i.name)).toEqual(expect.arrayContaining(recentNames));
+    // A project's page: its assessment and ledger history, read under the same permission.
+    await recent.first().click();
+    await page.getByRole('heading', { level: 1, name: `技防系统：${recentNames[0]}` }).waitFor();
+    await page.getByTestId('assessment-panel').locator('.jf-assessment-counts').waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await page.goBack();
+
+    await tile.locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 1, name: '技防系统' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/registry/security-systems');
+    await eventually(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${own.total} 条`);
+    const shown = await page.locator('.jf-registry-table tbody .jf-name-link').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(own.items.map((i) => i.name)).toEqual(expect.arrayContaining(shown));
+    // Art 19: the restricted exam-paper room's systems are not among them.
+    expect(await page.getByText('试卷保密室').count()).toBe(0);
+    // Read-only: an export, but nothing to create or import.
+    await page.getByRole('button', { name: '导出 CSV' }).waitFor();
+    expect(await page.getByRole('button', { name: '新建' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '导入' }).count()).toBe(0);
+    expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    await screenshot(page, 'registry-provider-projects');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("lists a key unit's duties of art 10-15 and 23, each with its article", async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-school', 'key_unit', 'checklist');

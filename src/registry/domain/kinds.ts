@@ -73,7 +73,7 @@ export interface KindDef {
   hasRestricted: boolean;
   /** Column that names the key unit a row belongs to, for a key unit's own scope. */
   keyUnitColumn?: string;
-  /** Column that names the provider a row is, for a provider's own scope. */
+  /** Column that names the provider a row is (or that installed it), for a provider's own scope. */
   providerColumn?: string;
   /** Names are indexed for substring search (FTS5 on SQLite, pg_trgm on PostgreSQL); otherwise scanned. */
   indexedSearch: boolean;
@@ -218,6 +218,8 @@ export const KINDS: Record<RegistryKind, KindDef> = {
     hasDivision: true,
     hasRestricted: true,
     keyUnitColumn: 'keyUnitId',
+    // Art 20 (2): the installing provider's projects.
+    providerColumn: 'providerId',
     indexedSearch: true,
     fields: [
       name(L('系统名称', 'Name')),

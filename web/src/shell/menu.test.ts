@@ -41,8 +41,8 @@ describe('side menu by role', () => {
     expect(menuRegistries('key_unit')).toEqual(['key-units', 'sites', 'security-systems', 'devices']);
   });
 
-  it('gives a provider its own record, and a citizen only the regulation', () => {
-    expect(menuRegistries('provider')).toEqual(['providers']);
+  it('gives a provider its own record and the systems it installed (Art 20 (2)), and a citizen only the regulation', () => {
+    expect(menuRegistries('provider')).toEqual(['providers', 'security-systems']);
     expect(menuRegistries('citizen')).toEqual([]);
     expect(menuRegistries(undefined)).toEqual([]);
   });
@@ -53,6 +53,9 @@ describe('side menu by role', () => {
     expect(mayDo(userOf('key_unit'), 'create', 'devices')).toBe(true);
     expect(mayDo(userOf('station_officer'), 'create', 'sites')).toBe(false);
     expect(mayDo(userOf('provider'), 'update', 'providers')).toBe(true);
+    // A provider's projects are read-only to it: no create, import, edit or delete buttons, but an export.
+    for (const action of ['create', 'import', 'update', 'delete'] as const) expect(mayDo(userOf('provider'), action, 'security-systems'), action).toBe(false);
+    expect(mayDo(userOf('provider'), 'export', 'security-systems')).toBe(true);
     expect(mayDo(null, 'read', 'key-units')).toBe(false);
   });
 });

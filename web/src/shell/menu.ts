@@ -12,8 +12,8 @@ export const MENU_REGISTRIES: Record<string, readonly RegistryKind[]> = {
   station_officer: ['key-units', 'sites', 'public-areas', 'security-systems', 'devices'],
   // Art 10: a key unit keeps its own sites, systems and devices on record.
   key_unit: ['key-units', 'sites', 'security-systems', 'devices'],
-  // Art 16-17: a provider keeps its own filing.
-  provider: ['providers'],
+  // Art 16-17: a provider keeps its own filing; art 20 (2): the records of the systems it installed.
+  provider: ['providers', 'security-systems'],
   // Art 24 ¶1: investigators look up which systems exist.
   investigator: ['key-units', 'sites', 'security-systems', 'devices'],
   oversight: ['key-units', 'sites', 'public-areas', 'security-systems', 'devices', 'providers'],

@@ -147,6 +147,15 @@ export const workspace = defineCatalogue({
     anonPenalties: '罚款计算',
     anonLogin: '登记与监督功能请先',
     anonLoginLink: '登录',
+    // A provider's projects (art 20 (2)).
+    sectionProjects: '本单位承建的技防系统',
+    tileProjects: '承建项目',
+    recentProjects: '最近更新的项目',
+    allProjects: '全部项目',
+    projectUpdated: '{place} · 更新于 {date}',
+    noProjects: '登记中尚无记录为本单位安装的技防系统。',
+    'tour.projects.title': '承建项目',
+    'tour.projects.desc': '登记中记录为本单位安装的技防系统，依第二十条第（二）项依法施工、建设资料存档备查；涉及国家秘密、国家安全的系统不在此列。',
   },
   en: {
     workspaceTitle: 'Workspace',
@@ -293,5 +302,14 @@ export const workspace = defineCatalogue({
     anonPenalties: 'Fine calculator',
     anonLogin: 'Registries and supervision need you to',
     anonLoginLink: 'log in',
+    // A provider's projects (art 20 (2)).
+    sectionProjects: 'Systems you installed',
+    tileProjects: 'Projects',
+    recentProjects: 'Recently updated projects',
+    allProjects: 'All projects',
+    projectUpdated: '{place} · updated {date}',
+    noProjects: 'The registry records no system as installed by you yet.',
+    'tour.projects.title': 'Your projects',
+    'tour.projects.desc': 'The systems the registry records you installed: build them lawfully and keep their construction records on file (Art 20 (2)). Systems involving state secrets or national security are not shown.',
   },
 });

@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { citationHref, formatCitation } from '../../../src/shared/citation';
 import { useBilingual, useLang, useT, type Bilingual } from '../i18n/i18n';
 import { registry } from '../i18n/registry';
 import type { SessionUser } from '../session/session';
@@ -131,7 +132,46 @@ export function KeyUnitWorkspace({ user }: { user: SessionUser }) {
   );
 }
 
-/** Art 16-18, 20, 28: the provider's filing, its place on the public list, warnings and complaints. */
+/** Art 20 (2): 依法施工，并将相关建设资料存档备查. Its one paragraph's items are anchored as `p1-iN` on the law page. */
+const ART20_2 = { label: formatCitation({ article: 20, item: 2 }), href: citationHref({ article: 20, paragraph: 1, item: 2 }) };
+
+interface ProjectPage {
+  total: number;
+  items: { id: number; name: string; divisionName: string | null; updatedAt: string | null }[];
+}
+
+/**
+ * Art 20 (2): the systems the registry records the provider installed, as the
+ * registry's own list scopes them for it (never restricted ones, art 19): their
+ * number, and the five changed last, each linked to its record's page.
+ */
+function ProviderProjects() {
+  const t = useT(workspace);
+  const count = useApi<{ total: number }>('/api/v1/registry/security-systems', { pageSize: 1 });
+  const recent = useApi<ProjectPage>('/api/v1/registry/security-systems', { pageSize: 5, sort: 'updatedAt', order: 'desc' });
+  return (
+    <>
+      <TileGrid label={t('sectionProjects')} tour="projects">
+        <Tile testId="tile-projects" title={t('tileProjects')} value={count.data?.total} to="/registry/security-systems" article={ART20_2} />
+      </TileGrid>
+      <Card size="small" title={t('recentProjects')} className="jf-ws-chart-card" data-testid="recent-projects" extra={<Link to="/registry/security-systems">{t('allProjects')}</Link>}>
+        {recent.data?.items.length ? (
+          <ul className="jf-ws-list">
+            {recent.data.items.map((p) => (
+              <li key={p.id}>
+                <Link to={`/compliance/entities/security-systems/${p.id}`}>{p.name}</Link> · {t('projectUpdated', { place: p.divisionName ?? '–', date: (p.updatedAt ?? '').slice(0, 10) })}
+              </li>
+            ))}
+          </ul>
+        ) : recent.data ? (
+          <Typography.Paragraph type="secondary">{t('noProjects')}</Typography.Paragraph>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+/** Art 16-18, 20, 28: the provider's filing, its place on the public list, warnings and complaints, and its projects. */
 export function ProviderWorkspace() {
   const t = useT(workspace);
   const b = useBilingual();
@@ -162,6 +202,7 @@ export function ProviderWorkspace() {
       <Card size="small" title={t('filingHistory')} className="jf-ws-chart-card">
         <ItemsList machine="provider-filing" empty={t('noFiling')} />
       </Card>
+      <ProviderProjects />
     </>
   );
 }

@@ -10,7 +10,7 @@ export const TOUR_STEPS: Record<string, readonly string[]> = {
   county_supervisor: ['header', 'figures', 'places', 'categories', 'months', 'deadlines', 'restart'],
   station_officer: ['header', 'queue', 'work', 'restart'],
   key_unit: ['header', 'checklist', 'records', 'work', 'restart'],
-  provider: ['header', 'filing', 'restart'],
+  provider: ['header', 'filing', 'projects', 'restart'],
   investigator: ['header', 'access', 'restart'],
   citizen: ['header', 'applications', 'restart'],
   oversight: ['header', 'oversight', 'restart'],
