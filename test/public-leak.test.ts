@@ -108,7 +108,9 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
     const apply = { applicantKind: 'citizen', applicantName: APPLICANT, residentId: RESIDENT_ID, reason: VIEW_REASON, stationDivision: '210102', window };
     const a1 = (await send(citizen, 'POST', '/api/v1/viewing-applications', apply)).application;
     await send(station, 'POST', `/api/v1/viewing-applications/${a1.id}/registration`, { residentId: RESIDENT_ID, scope: [{ systemId: schoolSystem }] });
-    await send(station, 'POST', `/api/v1/viewing-applications/${a1.id}/decision`, { approve: true, reasons: `涉及${APPLICANT}本人人身权益`, mode: 'document' });
+    const approved = await send(station, 'POST', `/api/v1/viewing-applications/${a1.id}/decision`, { approve: true, reasons: `涉及${APPLICANT}本人人身权益`, mode: 'document' });
+    // The printed viewing document is checked on the portal like the workflow's documents (Art 25 ¶1 (2)).
+    documents.push({ number: approved.application.documentNo, code: approved.verificationCode });
     const a2 = (await send(station, 'POST', '/api/v1/viewing-applications', { ...apply, scope: [{ systemId: schoolSystem }] })).application;
     await send(station, 'POST', `/api/v1/viewing-applications/${a2.id}/decision`, { approve: false, reasons: `申请人联系电话${PHONE}，所述时段与其合法权益无关` });
     // Art 25 ¶2: an evidence request, refused with reasons.
@@ -227,5 +229,8 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
     const notice = documents.find((d) => d.number.startsWith('ZG-'))!;
     const v = (await t.app.inject(`/api/v1/public/documents/verify?number=${notice.number}&code=${notice.code}`)).json();
     expect(v).toMatchObject({ valid: true, kind: 'rectification-notice', subject: null });
+    const viewingDocument = documents.find((d) => d.number.startsWith('CK'))!;
+    const vd = (await t.app.inject(`/api/v1/public/documents/verify?number=${viewingDocument.number}&code=${viewingDocument.code}`)).json();
+    expect(vd).toMatchObject({ valid: true, kind: 'viewing-document', subject: null, inForce: true });
   });
 });

@@ -1,4 +1,4 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { formatCitation, citationHref, type Citation } from '../shared/citation.js';
 import type { Bilingual } from '../shared/text.js';
 import type { VaultDeps } from './context.js';
@@ -168,4 +168,42 @@ export async function applicationStatus(deps: Pick<VaultDeps, 'db'>, number: str
     };
   }
   return undefined;
+}
+
+export interface PublicViewingDocument {
+  number: string;
+  issuedAt: string;
+  /** The county whose police station issued it (Art 25 ¶1 (1)). */
+  stationDivision: string;
+  validUntil: string | null;
+  /** Whether the holder may still view with it: issued, not yet used up, not run out. */
+  inForce: boolean;
+}
+
+/**
+ * Art 25 ¶1 (2): anyone handed a printed viewing document (查看文书) checks it
+ * by its number and verification code, as every other document the police
+ * issue through the platform. Only the hash of the code is stored; a wrong
+ * code answers as an unknown number. The answer names the issuing station's
+ * county and the dates, never the holder, the unit or the recordings.
+ */
+export async function publicViewingDocument(deps: Pick<VaultDeps, 'db'>, number: string, code: string, now: Date): Promise<PublicViewingDocument | undefined> {
+  const no = number.trim().toUpperCase();
+  if (!/^CK\d{14}\d{6,}$/.test(no)) return undefined;
+  const r = await vaultDb(deps.db)
+    .selectFrom('viewingApplications')
+    .select(['documentNo', 'documentCodeHash', 'decidedAt', 'stationDivision', 'documentExpiresAt', 'state'])
+    .where('documentNo', '=', no)
+    .executeTakeFirst();
+  const given = createHash('sha256').update(code.trim().toUpperCase()).digest();
+  const stored = r?.documentCodeHash ? Buffer.from(r.documentCodeHash, 'hex') : null;
+  if (!r || !r.decidedAt || !stored || stored.length !== given.length || !timingSafeEqual(stored, given)) return undefined;
+  const expired = r.documentExpiresAt != null && r.documentExpiresAt <= now.toISOString();
+  return {
+    number: no,
+    issuedAt: r.decidedAt,
+    stationDivision: r.stationDivision,
+    validUntil: r.documentExpiresAt,
+    inForce: r.state === 'approved' && !expired,
+  };
 }

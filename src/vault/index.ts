@@ -52,4 +52,4 @@ export { hmacProtector, fileKeyProtector, maskName, maskResidentId, type PiiProt
 export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type FolderFile, type FolderOutcome } from './folder-ingest.js';
 export { startRetentionSweeper } from './sweeper.js';
 export { listHolds, getHold, releaseHold, listEvents, type EventRow, type EventQuery, type PlaceFilter } from './queries.js';
-export { applicationStatus, maskPersonal, type ApplicationStatus, type ApplicationKind } from './application-status.js';
+export { applicationStatus, maskPersonal, publicViewingDocument, type ApplicationStatus, type ApplicationKind, type PublicViewingDocument } from './application-status.js';

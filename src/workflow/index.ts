@@ -11,7 +11,7 @@ import './other-workflows.js';
 
 export { allWorkflows, getItem, mayAct, mayRead, openItem, recordRefusal, transitionItem, workflowOf, type TransitionRequest } from './engine.js';
 export { inbox, itemDocuments, itemHistory, listItems, getDocument, providerChoices, publicAreaChoices, publicProviders, publicWarnings, toView, type ItemView, type ListFilters, type PublicProviderFilters } from './queries.js';
-export { DOCUMENT_KINDS, verifyDocument, type DocumentKind, type VerifiedDocument } from './documents.js';
+export { DOCUMENT_KINDS, organName, verifyDocument, type DocumentKind, type VerifiedDocument } from './documents.js';
 export { DEFAULT_BATCH, startScheduler, tick, type RunningScheduler, type SchedulerOptions, type TickResult } from './scheduler.js';
 export { bindWorkflowPorts, portsFor, type WorkflowPorts } from './ports/index.js';
 export type { KeyUnitFacts, ProviderFacts, PublicAreaChoice, PublicAreaFacts, RegistryPort, SystemFacts, LedgerPort, WorkflowLedgerEvent } from './ports/index.js';

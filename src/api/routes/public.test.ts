@@ -77,6 +77,42 @@ describe.each(testDialects)('the public portal’s API on %s', (dialect) => {
     for (const personal of ['李四', RESIDENT_ID, REASON, '13912345678', '210102198507120031', 'residentIdMasked']) expect(after.body).not.toContain(personal);
   });
 
+  it('checks a printed viewing document by its number and code like every other document, naming the station and the dates, never the holder (Art 25 ¶1 (2))', async () => {
+    const filed = (await inject('POST', '/api/v1/viewing-applications', station, { applicantKind: 'citizen', applicantName: '孙七', residentId: RESIDENT_ID, reason: REASON, stationDivision: '210102', window, scope: [{ systemId: w.sysA }] })).json().application;
+    const decided = (await inject('POST', `/api/v1/viewing-applications/${filed.id}/decision`, station, { approve: true, reasons: '涉及申请人财产权益', mode: 'document' })).json();
+    expect(decided.application?.documentNo, JSON.stringify(decided)).toMatch(/^CK/);
+    const no: string = decided.application.documentNo;
+    const code: string = decided.verificationCode;
+    const verify = (n: string, c: string) => inject('GET', `/api/v1/public/documents/verify?number=${encodeURIComponent(n)}&code=${encodeURIComponent(c)}`);
+    const ok = await verify(` ${no.toLowerCase()} `, code.toLowerCase());
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(ok.json()).toEqual({
+      valid: true,
+      number: no,
+      kind: 'viewing-document',
+      title: { zh: '查看文书', en: 'Viewing document' },
+      issuedAt: decided.application.decidedAt,
+      issuingOrgan: { divisionCode: '210102', name: { zh: expect.stringContaining('和平'), en: expect.any(String) } },
+      subject: null,
+      validUntil: decided.application.documentExpiresAt,
+      inForce: true,
+    });
+    for (const personal of ['孙七', RESIDENT_ID, REASON, '13912345678']) expect(ok.body).not.toContain(personal);
+    // A wrong code answers as an unknown number.
+    const wrong = await verify(no, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
+    const unknown = await verify(no.slice(0, -1) + (no.endsWith('9') ? '8' : '9'), code);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toBe(unknown.body);
+    // Run out, it is still genuine, and says it no longer allows viewing.
+    try {
+      w.t.clock.set(t(15 * 86_400_000 + 1000));
+      expect((await verify(no, code)).json()).toMatchObject({ valid: true, kind: 'viewing-document', inForce: false });
+    } finally {
+      w.t.clock.set(T0);
+    }
+  });
+
   it('answers an unknown number and a wrong code alike, 404', async () => {
     const filed = (await inject('POST', '/api/v1/viewing-applications', citizen, { applicantKind: 'citizen', applicantName: '张三', residentId: RESIDENT_ID, reason: REASON, stationDivision: '210102', window })).json().application;
     const wrong = await status(filed.applicationNo, filed.statusCode === 'AAAAAAAAAA' ? 'BBBBBBBBBB' : 'AAAAAAAAAA');

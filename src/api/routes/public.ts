@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../shared/errors.js';
-import { applicationStatus } from '../../vault/index.js';
-import { portsFor, publicProviders, publicWarnings, verifyDocument } from '../../workflow/index.js';
+import { applicationStatus, publicViewingDocument } from '../../vault/index.js';
+import { organName, portsFor, publicProviders, publicWarnings, verifyDocument } from '../../workflow/index.js';
 import { signageSvg } from './public-signage.js';
 import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
@@ -210,7 +210,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary: 'Check a printed document: its number and verification code. 404 for an unknown pair',
+        summary: 'Check a printed document by its number and verification code: filing receipts, inspection records, rectification and removal notices, penalty decisions, warning announcements (kind as in the document) and viewing documents (kind `viewing-document`, Art 25 ¶1). 404 for an unknown pair',
         security: [],
         querystring: Type.Object({
           number: Type.String({ minLength: 1, maxLength: 40 }),
@@ -225,15 +225,30 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
             issuedAt: Type.String(),
             issuingOrgan: Type.Object({ divisionCode: Type.String(), name: Bilingual }),
             subject: Type.Union([Type.String(), Type.Null()], { description: 'The recipient when it is an organisation; never a person' }),
+            validUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'A viewing document: the last moment it may be used' })),
+            inForce: Type.Optional(Type.Boolean({ description: 'A viewing document: whether it may still be used (issued, not used up, not run out)' })),
           }),
         },
       },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      const d = await verifyDocument(jdb.db, portsFor(jdb).registry, req.query.number, req.query.code);
-      if (!d) throw notFound({ zh: '该编号与验证码对应的文书', en: 'a document with this number and verification code' });
-      return { valid: true as const, ...d };
+      const registry = portsFor(jdb).registry;
+      const d = await verifyDocument(jdb.db, registry, req.query.number, req.query.code);
+      if (d) return { valid: true as const, ...d };
+      const v = await publicViewingDocument({ db: jdb.db }, req.query.number, req.query.code, app.deps.clock.now());
+      if (!v) throw notFound({ zh: '该编号与验证码对应的文书', en: 'a document with this number and verification code' });
+      return {
+        valid: true as const,
+        number: v.number,
+        kind: 'viewing-document',
+        title: { zh: '查看文书', en: 'Viewing document' },
+        issuedAt: v.issuedAt,
+        issuingOrgan: { divisionCode: v.stationDivision, name: await organName(jdb.db, registry, v.stationDivision) },
+        subject: null,
+        validUntil: v.validUntil,
+        inForce: v.inForce,
+      };
     },
   );
 

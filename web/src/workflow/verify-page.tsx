@@ -17,6 +17,9 @@ interface Verified {
   issuedAt: string;
   issuingOrgan: { divisionCode: string; name: Bilingual };
   subject: string | null;
+  /** A viewing document (Art 25 ¶1): until when, and whether it may still be used. */
+  validUntil?: string | null;
+  inForce?: boolean;
 }
 
 /** Anyone checks a printed document by its number and verification code. */
@@ -62,6 +65,12 @@ export default function VerifyPage() {
             <Descriptions.Item label={t('verifiedOrgan')}>{b(result.issuingOrgan.name)}</Descriptions.Item>
             <Descriptions.Item label={t('verifiedAt')}>{chinaDateTime(result.issuedAt)}</Descriptions.Item>
             {result.subject && <Descriptions.Item label={t('verifiedSubject')}>{result.subject}</Descriptions.Item>}
+            {result.validUntil && <Descriptions.Item label={t('verifiedValidUntil')}>{chinaDateTime(result.validUntil)}</Descriptions.Item>}
+            {result.inForce != null && (
+              <Descriptions.Item label={t('verifiedInForce')}>
+                <span data-testid="verified-in-force">{result.inForce ? t('inForceYes') : t('inForceNo')}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </>
       )}
