@@ -235,6 +235,10 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     expect(articles.some((h) => h?.startsWith('/law/10'))).toBe(true);
     expect(articles.some((h) => h?.startsWith('/law/11'))).toBe(true);
     expect(articles.every((h) => /^\/law\/(10|11|12|13|14|15|23)(#|$)/.test(h ?? ''))).toBe(true);
+    // Art 15: the sign the province set, ready to print, one click from the unit's duties.
+    await page.getByTestId('tile-signage').locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 1, name: '视频监控提示标识' }).waitFor();
+    await page.getByTestId('sign-preview').waitFor();
     await context.close();
   });
 

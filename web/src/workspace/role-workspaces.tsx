@@ -120,7 +120,7 @@ export function KeyUnitWorkspace({ user }: { user: SessionUser }) {
         <RegistryTile kind="sites" title={tr('kind.sites')} />
         <RegistryTile kind="security-systems" title={tr('kind.security-systems')} />
         <RegistryTile kind="devices" title={tr('kind.devices')} />
-        <Tile title={t('tileSignage')} value={t('open')} to="/law/15" article={art(15)} />
+        <Tile testId="tile-signage" title={t('tileSignage')} value={t('printSign')} to="/public/signage" article={art(15)} />
         <Tile title={t('tileRecordings')} value={t('open')} to="/captured" article={art(23, 2)} />
       </TileGrid>
       <TileGrid label={t('sectionWork')} tour="work">
