@@ -13,10 +13,10 @@ import { testDialects } from './support/databases.js';
  * Nothing restricted (Art 19), personal or secret leaves by a public route.
  * Over the demo Liaoning and its own work in progress (the demo citizen's
  * complaint, applications and requests among it), with the work a city does
- * on top of it (a filing, a
- * complaint with the complainant's phone, a verified warning, a case against
- * the restricted exam-paper room, viewing applications and an evidence request
- * with names, ID numbers and reasons), every route the OpenAPI document lists
+ * on top of it (a filing, a complaint with the complainant's phone, a
+ * verified warning, a case against the restricted exam-paper room, viewing
+ * applications and an evidence request with names, ID numbers and reasons),
+ * every route the OpenAPI document lists
  * that answers without a login is called with realistic queries, and no answer
  * may hold any of it. A public route this test does not call fails it.
  */
