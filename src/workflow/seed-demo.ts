@@ -30,7 +30,6 @@ import type { WorkflowDeps } from './workflow.js';
  */
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 /** The demo accounts the procedures are carried out as. */
 const ACCOUNTS = ['demo-provider', 'demo-provider-2', 'demo-shenyang', 'demo-heping', 'demo-school', 'demo-citizen'] as const;
@@ -75,6 +74,7 @@ export async function seedWorkflowDemo(jdb: JifangDb, clock: Clock): Promise<Wor
   const now = clock.now().getTime();
   /** The engine as it was `days` days ago (fractions for hours). */
   const at = (days: number): WorkflowDeps => ({ jdb, clock: fixedClock(new Date(now - days * DAY).toISOString()) });
+  /** The day in China `days` days ago (negative: ahead). */
   const dateOf = (days: number) => chinaDate(new Date(now - days * DAY));
   const wf = workflowDb(jdb.db);
   const find = async (machine: string, by: Actor, about: { providerId?: number; keyUnitId?: number; parentId?: number }) => {
