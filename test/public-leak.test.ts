@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainQueue, ledgerConfigFrom } from '../src/ledger/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/registry/seed/demo.js';
+import { DEMO_CITIZEN, seedCapturedDemo } from '../src/vault/index.js';
+import { DEMO_CITIZEN_PHONE, seedWorkflowDemo } from '../src/workflow/index.js';
 import { checkResidentId } from '../src/shared/standards/gb11643.js';
 import { residentIdCheckDigit } from '../src/shared/standards/gb11643.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -9,10 +11,12 @@ import { testDialects } from './support/databases.js';
 
 /**
  * Nothing restricted (Art 19), personal or secret leaves by a public route.
- * Over the demo Liaoning, with the work a city does on top of it (a filing, a
- * complaint with the complainant's phone, a verified warning, a case against
- * the restricted exam-paper room, viewing applications and an evidence request
- * with names, ID numbers and reasons), every route the OpenAPI document lists
+ * Over the demo Liaoning and its own work in progress (the demo citizen's
+ * complaint, applications and requests among it), with the work a city does
+ * on top of it (a filing, a complaint with the complainant's phone, a
+ * verified warning, a case against the restricted exam-paper room, viewing
+ * applications and an evidence request with names, ID numbers and reasons),
+ * every route the OpenAPI document lists
  * that answers without a login is called with realistic queries, and no answer
  * may hold any of it. A public route this test does not call fails it.
  */
@@ -60,6 +64,9 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     await seedDemo(t.tdb, t.clock);
+    // The demo's own work: the demo citizen's complaint, applications and requests among it.
+    await seedWorkflowDemo(t.tdb, t.clock);
+    await seedCapturedDemo(t.tdb, t.clock, t.config.dataDir);
     const db = t.tdb.db.withoutPlugins();
     const [citizen, station, heping, shenyang, provider] = await Promise.all(['demo-citizen', 'demo-station', 'demo-heping', 'demo-shenyang', 'demo-provider'].map(login));
     const send = async (h: object, method: 'POST' | 'GET', url: string, payload?: object) => {
@@ -120,11 +127,22 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
     await send(heping, 'POST', `/api/v1/evidence-requests/${e1.id}/record`, { approve: false, reason: '未附法院出具的调查取证通知' });
     for (const x of [a1, a2]) applications.push({ number: x.applicationNo, code: x.statusCode });
     applications.push({ number: e1.applicationNo, code: e1.statusCode });
+    for (const table of ['viewing_applications', 'evidence_requests'] as const) {
+      for (const r of await db.selectFrom(table).select(['application_no', 'status_code']).execute()) {
+        if (!applications.some((a) => a.number === String(r.application_no))) applications.push({ number: String(r.application_no), code: String(r.status_code) });
+      }
+    }
 
     // Every leaf signed, so the ledger's public routes show all of it.
     await drainQueue(t.tdb.db, ledgerConfigFrom(t.config.dataDir), t.clock);
 
     for (const text of [APPLICANT, PARTY, RESIDENT_ID, PHONE, VIEW_REASON, EVIDENCE_TEXT, COMPLAINT, `${RESIDENT_ID.slice(0, 6)}********${RESIDENT_ID.slice(-4)}`, '民初4321']) forbidden.push({ what: 'personal data', text });
+    for (const text of [DEMO_CITIZEN.name, DEMO_CITIZEN.residentId, `${DEMO_CITIZEN.residentId.slice(0, 6)}********${DEMO_CITIZEN.residentId.slice(-4)}`, DEMO_CITIZEN_PHONE]) forbidden.push({ what: "the demo citizen's personal data", text });
+    for (const r of await db.selectFrom('viewing_applications').select(['reason']).execute()) forbidden.push({ what: 'a viewing reason', text: String(r.reason) });
+    for (const r of await db.selectFrom('evidence_requests').select(['application_text', 'case_ref']).execute()) forbidden.push({ what: 'an evidence request', text: String(r.application_text) }, { what: 'a case reference', text: String(r.case_ref) });
+    for (const r of await db.selectFrom('access_requests').select(['case_ref', 'duty', 'organ_certificate_no']).execute()) {
+      forbidden.push({ what: 'an access request', text: String(r.case_ref) }, { what: 'an access request', text: String(r.duty) }, { what: 'an organ certificate', text: String(r.organ_certificate_no) });
+    }
     for (const u of await db.selectFrom('users').select(['username', 'display_name']).execute()) {
       forbidden.push({ what: 'account name', text: String(u.username) });
     }
@@ -226,9 +244,19 @@ describe.each(testDialects)('the public side on the demo Liaoning (%s): nothing 
     expect(warnings).toContain('沈阳安盾技防工程有限公司');
     const status = (await t.app.inject(`/api/v1/public/applications/status?number=${applications[1].number}&code=${applications[1].code}`)).json();
     expect(status).toMatchObject({ state: 'refused', decision: { outcome: 'refused', reasons: expect.stringContaining('所述时段与其合法权益无关') } });
-    const notice = documents.find((d) => d.number.startsWith('ZG-'))!;
-    const v = (await t.app.inject(`/api/v1/public/documents/verify?number=${notice.number}&code=${notice.code}`)).json();
-    expect(v).toMatchObject({ valid: true, kind: 'rectification-notice', subject: null });
+    // The notice to the restricted exam-paper room names nobody (Art 19); the demo's notice to a bank branch names it.
+    const notices = await t.tdb.db
+      .withoutPlugins()
+      .selectFrom('workflow_documents as d')
+      .innerJoin('workflow_items as i', 'i.id', 'd.item_id')
+      .select(['d.number', 'd.verification_code', 'i.restricted', 'i.title'])
+      .where('d.kind', '=', 'rectification-notice')
+      .execute();
+    const verify = async (n: (typeof notices)[number]) => (await t.app.inject(`/api/v1/public/documents/verify?number=${n.number}&code=${n.verification_code}`)).json();
+    const secret = notices.find((n) => Number(n.restricted) === 1)!;
+    expect(await verify(secret)).toMatchObject({ valid: true, kind: 'rectification-notice', subject: null });
+    const bank = notices.find((n) => String(n.title).startsWith('中国工商银行沈阳和平支行'))!;
+    expect(await verify(bank)).toMatchObject({ valid: true, kind: 'rectification-notice', subject: '中国工商银行沈阳和平支行' });
     const viewingDocument = documents.find((d) => d.number.startsWith('CK'))!;
     const vd = (await t.app.inject(`/api/v1/public/documents/verify?number=${viewingDocument.number}&code=${viewingDocument.code}`)).json();
     expect(vd).toMatchObject({ valid: true, kind: 'viewing-document', subject: null, inForce: true });

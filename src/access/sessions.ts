@@ -30,6 +30,18 @@ function actorOf(u: Pick<UsersTable, 'username' | 'role' | 'jurisdiction' | 'org
   };
 }
 
+/**
+ * The actor of an enabled account, by its username, without a password or a
+ * session: the demo's seeds act as the demo accounts through the same use
+ * cases a logged-in user calls. Null for an unknown or disabled account.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function actorByUsername(dbAny: Kysely<any>, username: string): Promise<Actor | null> {
+  const user = await accessDb(dbAny).selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  if (!user || Number(user.disabled)) return null;
+  return actorOf({ ...user, id: Number(user.id) });
+}
+
 /** An account whose password has just been checked, not yet holding a session. */
 export interface CheckedUser {
   userId: number;

@@ -106,9 +106,15 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
   const figures: Figure[] = [];
   const series: Series[] = [];
   const deadlines: Dashboard['deadlines'] = [];
+  /**
+   * Rows placed at the place itself rather than in one of its parts: a filing
+   * or a complaint goes to the city's police (Art 16, 28), so it is Shenyang's
+   * and no county's. They count in the total, which its list shows, and in no part.
+   */
+  const ownRows = (m: Map<string, number>) => [...m].reduce((a, [g, n]) => (!known.has(placeOf(g)) && placeOf(g) === code ? a + n : a), 0);
   const figure = (key: Figure['key'], label: Bilingual, m: Map<string, number> | Record<string, number>, citation: Citation | null, href: string) => {
     const byPlace = m instanceof Map ? perPlace(m) : m;
-    figures.push({ key, label, value: sum(byPlace), article: citation ? articleRef(citation) : null, href, byPlace });
+    figures.push({ key, label, value: sum(byPlace) + (m instanceof Map ? ownRows(m) : 0), article: citation ? articleRef(citation) : null, href, byPlace });
   };
   const scopeOf = (kind: ResourceKind) => listScope(actor, 'read', kind);
 

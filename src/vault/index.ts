@@ -53,3 +53,4 @@ export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type
 export { startRetentionSweeper } from './sweeper.js';
 export { listHolds, getHold, releaseHold, listEvents, type EventRow, type EventQuery, type PlaceFilter } from './queries.js';
 export { applicationStatus, maskPersonal, publicViewingDocument, type ApplicationStatus, type ApplicationKind, type PublicViewingDocument } from './application-status.js';
+export { seedCapturedDemo, demoVault, DEMO_CITIZEN, type CapturedDemoResult } from './seed-demo.js';

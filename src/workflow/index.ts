@@ -23,3 +23,4 @@ export { violationCatalogue, violationOf, CASE_PATHS, type CasePath, type Violat
 export { missedDeadlines, officialActs, refusals, type OfficialAct } from './oversight.js';
 export { saveAttachment, loadAttachment, MAX_ATTACHMENT_BYTES } from './attachments.js';
 export { renderWorkflowsMarkdown } from './docs.js';
+export { seedWorkflowDemo, DEMO_CITIZEN_PHONE, type WorkflowDemoResult } from './seed-demo.js';

@@ -38,6 +38,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
   });
 
   it('a provider files, the city police accept, and the provider is on the public list (Art 16-18)', async () => {
+    // The demo provider is on the list already (the demo's accepted filing); it files again, for installation only.
     const provider = await newPage(browser, server.url);
     await logIn(provider.page, 'demo-provider', DEMO_PASSWORD);
     const p = provider.page;
@@ -63,7 +64,11 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await logIn(q, 'demo-shenyang', DEMO_PASSWORD);
     await q.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '待办事项' }).click();
     await q.getByRole('heading', { level: 1, name: '待办事项' }).waitFor();
-    await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).click();
+    // The inbox holds it beside the demo's waiting filing and the complaint about the same provider.
+    const inbox = q.locator('.jf-wf-table');
+    await inbox.getByRole('link', { name: '沈阳恒安技防科技有限公司' }).waitFor();
+    expect(await inbox.getByRole('link', { name: '沈阳安盾技防工程有限公司' }).count()).toBe(2);
+    await inbox.locator(`a[href="${new URL(itemUrl).pathname}"]`).click();
     await q.locator('.jf-wf-item[data-state="submitted"]').waitFor();
     await screenshot(q, 'workflow-filing-police');
     expect(await seriousViolations(q)).toEqual([]);
@@ -72,7 +77,9 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     await q.locator('.jf-wf-documents').getByRole('link', { name: /备案回执 BA-210100-/ }).waitFor();
     // The list of filings exports, with its filter, as a CSV whose first line names the columns in both languages.
     await q.goto('/work/items?machine=provider-filing');
-    await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).waitFor();
+    // The provider's earlier filing and this one, and the other provider's, still waiting.
+    await eventually(() => q.locator('.jf-wf-table').getByRole('link', { name: '沈阳安盾技防工程有限公司' }).count()).toBe(2);
+    await q.locator('.jf-wf-table').getByRole('link', { name: '沈阳恒安技防科技有限公司' }).waitFor();
     expect(await seriousViolations(q)).toEqual([]);
     await q.getByRole('button', { name: /^导出/ }).hover();
     const [file] = await Promise.all([q.waitForEvent('download'), q.getByRole('menuitem', { name: '导出 CSV' }).click()]);
@@ -87,6 +94,7 @@ describe.runIf(BROWSER_AVAILABLE)('supervision workflows in the browser', { time
     const r = anyone.page;
     await r.goto('/public/providers');
     await r.getByRole('heading', { level: 1, name: '技防服务单位名录' }).waitFor();
+    // One row: the new filing replaces the earlier one on the list.
     await eventually(() => r.locator('.jf-wf-public-providers tbody tr.ant-table-row').allTextContents()).toEqual([expect.stringContaining('沈阳安盾技防工程有限公司')]);
     await expect(r.locator('.jf-wf-public-providers tbody tr.ant-table-row').first()).toBeDefined();
     const row = await r.locator('.jf-wf-public-providers tbody tr.ant-table-row').first().textContent();

@@ -9,6 +9,8 @@ import { createUser, type Actor, type NewUser } from '../../src/access/index.js'
 import { loadConfig } from '../../src/config.js';
 import { RegistryRepository, syncReferenceData } from '../../src/registry/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/registry/seed/demo.js';
+import { seedCapturedDemo } from '../../src/vault/index.js';
+import { seedWorkflowDemo } from '../../src/workflow/index.js';
 import type { DialectName } from '../../src/db/database.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -73,7 +75,11 @@ export interface ServerOptions {
   /**
    * `reference`: the GB/T 2260 divisions and the police organs; `demo`: those
    * and the demo Liaoning with one account per role (`demo-shenyang`,
-   * `demo-school`, … password DEMO_PASSWORD), as `jifang serve` seeds an empty database.
+   * `demo-school`, … password DEMO_PASSWORD) and its work in progress
+   * (filings, an inspection and its cases, a complaint, a design review,
+   * viewing, evidence and access requests), as `jifang serve` seeds an empty
+   * database; the sweep and the operating status are left to the suites that
+   * need them.
    */
   seed?: 'reference' | 'demo';
   /** Runs on the fresh database before the server starts: seeding demo data, say. */
@@ -88,7 +94,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   ensureWebBuilt();
   const tdb = await createTestDatabase(opts.dialect ?? 'sqlite');
   try {
-    if (opts.seed === 'demo') await seedDemo(tdb, systemClock);
+    if (opts.seed === 'demo') {
+      await seedDemo(tdb, systemClock);
+      await seedWorkflowDemo(tdb, systemClock);
+      await seedCapturedDemo(tdb, systemClock, tdb.dataDir);
+    }
     else if (opts.seed === 'reference') await syncReferenceData(RegistryRepository.of(tdb), systemClock);
     await opts.prepare?.(tdb);
     const config = loadConfig({}, { dataDir: tdb.dataDir, host: '127.0.0.1', port: 0, loginRateLimitPerMinute: 1000, secureCookies: false });

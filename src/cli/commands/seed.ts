@@ -5,6 +5,8 @@ import { RegistryRepository, syncReferenceData } from '../../registry/index.js';
 import { demoAccountLines, seedDemo, seedDemoIfEmpty } from '../../registry/seed/demo.js';
 import { DEFAULT_SEED, PROVINCE_SCALE, seedProvinceScale } from '../../registry/seed/province.js';
 import { seedOperationsDemo } from '../../operations/index.js';
+import { seedWorkflowDemo } from '../../workflow/index.js';
+import { seedCapturedDemo } from '../../vault/index.js';
 import { loadConfig } from '../../config.js';
 import { systemClock } from '../../shared/clock.js';
 import { addFirstRunHook } from '../first-run.js';
@@ -23,13 +25,29 @@ function operationsDemo(jdb: JifangDb): Promise<string[]> {
   return seedOperationsDemo(jdb, systemClock, loadConfig().operations.sip?.domain);
 }
 
+/**
+ * The demo's work in progress: procedures in every workflow, and requests for
+ * captured information, made as the demo accounts (idempotent).
+ */
+export async function workDemo(jdb: JifangDb): Promise<string> {
+  const w = await seedWorkflowDemo(jdb, systemClock);
+  const v = await seedCapturedDemo(jdb, systemClock, loadConfig().dataDir);
+  if (!w.procedures && !v.viewing) return 'Workflow demo: the demo accounts are missing, nothing added.';
+  const requests = v.viewing + v.evidence + v.accessRequests;
+  if (!w.added && !v.added) return `Workflow demo: ${w.procedures} procedures and ${requests} requests for captured information already there, nothing added.`;
+  return (
+    `Workflow demo: ${w.procedures} procedures (filings, an inspection, rectification orders, a complaint, a design review; at seeding ${w.transitioned} time limit passed, ${w.missed} service target missed), ` +
+    `${requests} requests for captured information (viewing, evidence, access under Art 24).`
+  );
+}
+
 /** `serve` seeds the demo Liaoning into an empty database, sweeps it, and prints the accounts. */
 function addDemoFirstRunHook() {
   if (hookAdded) return;
   hookAdded = true;
   addFirstRunHook(async (jdb) => {
     const lines = await seedDemoIfEmpty(jdb, systemClock);
-    return lines.length ? [lines[0], await sweepDemo(jdb), ...(await operationsDemo(jdb)), ...lines.slice(1)] : lines;
+    return lines.length ? [lines[0], await sweepDemo(jdb), ...(await operationsDemo(jdb)), await workDemo(jdb), ...lines.slice(1)] : lines;
   });
 }
 
@@ -44,7 +62,7 @@ export function registerSeedCommand(program: Command) {
   program
     .command('seed')
     .description('Load the reference data (GB/T 2260 divisions, police organs); with --demo the demo Liaoning and its accounts; with --scale province a generated province for benchmarks')
-    .option('--demo', 'add the demo Liaoning: key units, sites, systems, devices, public areas, products, providers and one account per role (idempotent)')
+    .option('--demo', 'add the demo Liaoning: key units, sites, systems, devices, public areas, products, providers, one account per role, and work in progress in every workspace (idempotent)')
     .option('--scale <size>', 'add generated registries: "province" is 300,000 key units and 3,000,000 devices')
     .option('--key-units <n>', 'with --scale: key units to generate', count)
     .option('--devices <n>', 'with --scale: devices to generate', count)
@@ -64,6 +82,7 @@ export function registerSeedCommand(program: Command) {
           process.stdout.write(`demo Liaoning: ${added.length ? `added ${added.join(', ')}` : 'already there, nothing added'}\n`);
           if (added.length) process.stdout.write(`${await sweepDemo(jdb)}\n`);
           for (const line of await operationsDemo(jdb)) process.stdout.write(`${line}\n`);
+          process.stdout.write(`${await workDemo(jdb)}\n`);
           for (const line of demoAccountLines(r.accounts)) process.stdout.write(`${line}\n`);
         }
         if (o.scale) {

@@ -13,9 +13,9 @@ import { CITY_CENTRES, shortName } from './places.js';
 /**
  * The demo Liaoning: every division and police organ, and in each of the 14
  * cities a handful of key units across the art 10 categories with their
- * sites, systems and devices, two public areas, a provider; products; and an
- * account for every role. Seeding again adds nothing (rows are found by their
- * natural keys). One camera deliberately watches a hotel room (art 14) so the
+ * sites, systems and devices, two public areas, a provider (Shenyang has a
+ * second); products; and an account for every role. Seeding again adds
+ * nothing (rows are found by their natural keys). One camera deliberately watches a hotel room (art 14) so the
  * rule checks have something to find; one system is restricted (art 19).
  */
 
@@ -149,7 +149,9 @@ export async function seedDemo(jdb: JifangDb, clock: Clock): Promise<DemoResult>
       return { city: city.code, creditCode: creditCode('91', county.code, i + 1), name: `${shortName(city.name)}安盾技防工程有限公司`, services: ['design', 'installation', 'maintenance'], divisionCode: county.code, address: `${city.name}${county.name}安防路${i + 1}号` };
     });
     const outside = { creditCode: creditCode('91', '110105', 99), name: '北京京安报警运营服务有限公司', services: ['alarm_operation', 'maintenance'], fromOutsideLiaoning: true, address: '北京市朝阳区' };
-    const providerOf = await ensure('providers', ['creditCode'], [...providerRows.map(({ city: _city, ...p }) => p), outside]);
+    // A second provider in Shenyang, whose filing the demo leaves waiting for the city police (Art 18).
+    const second = { creditCode: creditCode('91', '210103', 15), name: '沈阳恒安技防科技有限公司', services: ['installation', 'maintenance'], divisionCode: '210103', address: '沈阳市沈河区青年大街15号' };
+    const providerOf = await ensure('providers', ['creditCode'], [...providerRows.map(({ city: _city, ...p }) => p), outside, second]);
     const cityProvider = new Map(providerRows.map((p) => [p.city, providerOf(p).id]));
 
     // Key units, and for each its sites and systems.
@@ -254,6 +256,7 @@ export async function seedDemo(jdb: JifangDb, clock: Clock): Promise<DemoResult>
     return {
       shenyangSchool: unitId(shenyang),
       shenyangProvider: cityProvider.get('210100')!,
+      shenyangSecondProvider: providerOf(second).id,
       province: await organ('210000'),
       shenyang: await organ('210100'),
       heping: await organ('210102'),
@@ -268,6 +271,7 @@ export async function seedDemo(jdb: JifangDb, clock: Clock): Promise<DemoResult>
     { username: 'demo-station', role: 'station_officer', jurisdiction: '210102', organId: links.station, displayName: '太原街派出所民警', note: '和平区太原街派出所' },
     { username: 'demo-school', role: 'key_unit', jurisdiction: null, keyUnitId: links.shenyangSchool, displayName: '沈阳市和平区实验中学', note: '沈阳市和平区实验中学' },
     { username: 'demo-provider', role: 'provider', jurisdiction: null, providerId: links.shenyangProvider, displayName: '沈阳安盾技防工程有限公司', note: '沈阳安盾技防工程有限公司' },
+    { username: 'demo-provider-2', role: 'provider', jurisdiction: null, providerId: links.shenyangSecondProvider, displayName: '沈阳恒安技防科技有限公司', note: '沈阳恒安技防科技有限公司' },
     { username: 'demo-investigator', role: 'investigator', jurisdiction: null, displayName: '侦查人员', note: '' },
     { username: 'demo-citizen', role: 'citizen', jurisdiction: null, displayName: '市民', note: '' },
     { username: 'demo-oversight', role: 'oversight', jurisdiction: null, displayName: '监督人员', note: '' },

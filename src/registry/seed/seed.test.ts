@@ -53,7 +53,7 @@ describe.each(testDialects)('seeding on %s', (dialect) => {
   it('seeds the demo Liaoning once, and a second time adds nothing', async () => {
     const first = await seedDemo(tdb, clock);
     expect(first.created['key-units']).toBeGreaterThanOrEqual(14 * 8);
-    expect(first.created.accounts).toBe(10);
+    expect(first.created.accounts).toBe(11);
     const repo = RegistryRepository.of(tdb);
     const counts = async () => Object.fromEntries(await Promise.all((['key-units', 'sites', 'security-systems', 'devices', 'public-areas', 'products', 'providers', 'police-organs'] as const).map(async (k) => [k, await repo.count(k, all, {})])));
     const before = await counts();
