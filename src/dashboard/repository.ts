@@ -15,6 +15,14 @@ export interface Month {
 const num = (x: unknown) => Number(x ?? 0);
 
 /**
+ * What the dashboard counts as an access to captured information: viewing,
+ * copying and using it (Art 24 ¶1), exporting it, a visit to view it at the
+ * unit (Art 25 ¶1) and handing over or downloading an evidence package
+ * (Art 25 ¶2). Filing, confirming, registering or reviewing a request is none.
+ */
+export const ACCESS_ACTIONS = ['view', 'copy', 'use', 'export', 'visit', 'handover', 'download-package'] as const;
+
+/**
  * A place as a range of division codes: a county by its code; a city or the
  * province by the codes that start with its prefix (2101, 21), which every
  * index that leads with `division_code` serves.
@@ -144,19 +152,22 @@ export class DashboardRepository {
    * prefers the index on (outcome, time) and walks the whole province.
    */
   private events() {
-    return this.dialect === 'sqlite' ? sql`captured_events indexed by captured_events_place_outcome_idx` : sql`captured_events`;
+    return this.dialect === 'sqlite' ? sql`captured_events indexed by captured_events_place_outcome_action_idx` : sql`captured_events`;
   }
 
   /**
-   * Accesses to captured information (`allowed`) and refused attempts per
-   * place, month and outcome, in one pass over the place's range of the index.
+   * Accesses to captured information (`allowed` viewing, copying and using,
+   * Art 24 ¶1, 25) and refused attempts of any kind per place, month and
+   * outcome, in one pass over the place's range of the index.
    */
   async eventCounts(months: readonly Month[], prefix: string, by: 'city' | 'county'): Promise<{ place: string; month: string; outcome: string; n: number }[]> {
     const g = this.group('division_code', by);
     const m = this.month('at', months);
+    const accesses = sql.join(ACCESS_ACTIONS.map((a) => sql.lit(a)));
     const rows = await this.rows(
       sql`select ${g} as place, ${m} as month, outcome, count(*) as n from ${this.events()}
           where ${placeRange('division_code', prefix)} and at >= ${months[0].start}
+            and (outcome = 'refused' or action in (${accesses}))
           group by 1, 2, 3`,
     );
     return rows.map((r) => ({ place: String(r.place), month: String(r.month), outcome: String(r.outcome), n: num(r.n) }));

@@ -64,9 +64,12 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     await item('case', 'rectification_ordered', '210202', '大连支行未安装技防系统', '2026-06-10T15:59:59.999Z');
     await item('provider-filing', 'submitted', '210102', '备案', null);
     await item('complaint', 'received', '210103', '投诉', null);
-    const event = (outcome: string, divisionCode: string, at: string) =>
-      sql`insert into captured_events (at, action, outcome, division_code) values (${at}, 'view', ${outcome}, ${divisionCode})`.execute(t.tdb.db);
+    const event = (outcome: string, divisionCode: string, at: string, action = 'view') =>
+      sql`insert into captured_events (at, action, outcome, division_code) values (${at}, ${action}, ${outcome}, ${divisionCode})`.execute(t.tdb.db);
     await event('allowed', '210102', '2026-05-03T02:00:00.000Z');
+    // Filing, confirming and registering a request are acts on the record, not accesses (Art 24 ¶1: 查看、复制、使用).
+    for (const action of ['request', 'confirm', 'register', 'ingest']) await event('allowed', '210102', '2026-05-04T02:00:00.000Z', action);
+    await event('allowed', '210102', '2026-05-05T02:00:00.000Z', 'copy');
     await event('allowed', '210102', '2026-06-01T02:00:00.000Z');
     await event('refused', '210103', '2026-04-10T02:00:00.000Z');
     await event('allowed', '210202', '2026-05-03T02:00:00.000Z');
@@ -101,7 +104,7 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     const orders = fig(b, 'rectificationOrders');
     expect(orders).toMatchObject({ value: 2, href: '/work/items?machine=case&state=rectification_ordered,removal_ordered', article: { href: '/law/31' } });
     expect(orders.byPlace).toMatchObject({ '210100': 1, '210200': 1 });
-    expect(fig(b, 'accesses').value).toBe(3);
+    expect(fig(b, 'accesses').value).toBe(4);
     expect(fig(b, 'refusals').article?.href).toBe('/law/22');
   });
 
@@ -130,7 +133,8 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     expect(b.months.at(-1)).toBe('2026-06');
     const accesses = b.series.find((s: { key: string }) => s.key === 'accesses');
     expect(accesses.values.at(-1)).toBe(1);
-    expect(accesses.values.at(-2)).toBe(1);
+    // May: a view and a copy; the request, confirmation, registration and intake that month are no access.
+    expect(accesses.values.at(-2)).toBe(2);
     expect(b.deadlines).toHaveLength(1);
     expect(b.deadlines[0]).toMatchObject({ title: '一二〇中学未安装技防系统', divisionName: '和平区', overdue: false, stateLabel: { zh: '已责令限期改正' } });
     expect(b.deadlines[0].href).toMatch(/^\/work\/items\/\d+$/);
