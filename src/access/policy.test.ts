@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccount, isAllowed, listScope } from './policy.js';
+import { decideAccount, isAllowed, listScope, mayNameReferences } from './policy.js';
 import type { Actor } from './index.js';
 
 const city: Actor = { userId: 7, username: 'officer', role: 'city_supervisor', jurisdiction: '210100', organId: 1, keyUnitId: null, providerId: null };
@@ -119,5 +119,15 @@ describe("a provider's projects (Art 20 (2): 依法施工，并将相关建设�
       expect(listScope(provider, 'read', kind).kind, kind).toBe('none');
       expect(isAllowed(provider, 'read', { kind, divisionCode: '210102', keyUnitId: 5, providerId: 4 }), kind).toBe(false);
     }
+  });
+
+  it('sees the names of the units and public areas of its projects on their list, and of nothing else (Art 20 (3): it holds its clients’ information already)', () => {
+    expect(mayNameReferences(provider, 'security-system', 'key-unit')).toBe(true);
+    expect(mayNameReferences(provider, 'security-system', 'public-area')).toBe(true);
+    expect(mayNameReferences(provider, 'site', 'key-unit')).toBe(false);
+    const investigator: Actor = { userId: 12, username: 'inv', role: 'investigator', jurisdiction: null, organId: null, keyUnitId: null, providerId: null };
+    expect(mayNameReferences(investigator, 'security-system', 'key-unit')).toBe(true);
+    expect(mayNameReferences(investigator, 'security-system', 'public-area')).toBe(false);
+    expect(mayNameReferences(null, 'security-system', 'key-unit')).toBe(false);
   });
 });

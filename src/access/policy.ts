@@ -231,6 +231,21 @@ export function listScope(actor: Actor | null, action: Action, kind: ResourceKin
 }
 
 /**
+ * Whether a list of `listed` records may show the names of the `ref` records
+ * its rows point to (a system's key unit, a device's system). Where the caller
+ * may read those records itself, yes, within the same restriction (Art 19).
+ * Beyond that, one case: a provider sees the names of the units and public
+ * areas its own projects belong to. It built the systems for them and holds
+ * their information already; Art 20 (3) binds it to keep that secret, not to
+ * forget it. It reads nothing else of those units.
+ */
+export function mayNameReferences(actor: Actor | null, listed: ResourceKind, ref: ResourceKind): boolean {
+  if (!actor) return false;
+  if (listScope(actor, 'read', ref).kind !== 'none') return true;
+  return actor.role === 'provider' && listed === 'security-system' && (ref === 'key-unit' || ref === 'public-area');
+}
+
+/**
  * What may be done to an account. Art 36 holds officials to account for what
  * they do under their accounts, so who holds which rights is decided here
  * like everything else: the administrator manages accounts, everyone changes

@@ -1,4 +1,4 @@
-import { isAllowed, listScope, type Actor } from '../access/index.js';
+import { isAllowed, listScope, mayNameReferences, type Actor } from '../access/index.js';
 import { AppError, CommonErrors, notFound } from '../shared/errors.js';
 import type { RegistryContext } from './context.js';
 import { KINDS, type RegistryKind } from './domain/kinds.js';
@@ -9,7 +9,9 @@ import type { Item, ListQuery, Page } from './repository.js';
 export async function listItems(ctx: RegistryContext, actor: Actor | null, kind: RegistryKind, query: ListQuery): Promise<Page> {
   const scope = listScope(actor, 'read', KINDS[kind].resource);
   if (scope.kind === 'none') throw new AppError(CommonErrors.JF_FORBIDDEN);
-  return ctx.repo.list(kind, scope, query);
+  const k = KINDS[kind];
+  const refKinds = [...new Set(k.fields.flatMap((f) => (f.type === 'ref' && f.ref && f.listed ? [f.ref] : [])))];
+  return ctx.repo.list(kind, scope, query, refKinds.filter((r) => mayNameReferences(actor, k.resource, KINDS[r].resource)));
 }
 
 export async function getItem(ctx: RegistryContext, actor: Actor | null, kind: RegistryKind, id: number): Promise<Item> {

@@ -35,6 +35,8 @@ export interface Page {
   total: number;
   page: number;
   pageSize: number;
+  /** Names of the records the page's rows refer to, by `kind:id`, where the caller may be shown them. */
+  refNames?: Record<string, string>;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -89,7 +91,12 @@ export class RegistryRepository {
 
   // ---- reading ----------------------------------------------------------
 
-  async list(kind: RegistryKind, scope: ListScope, query: ListQuery): Promise<Page> {
+  /**
+   * `nameRefsTo`: the kinds whose names the page may carry for the records
+   * its listed fields refer to (the policy decides which); restricted ones
+   * only within a scope that includes them (Art 19).
+   */
+  async list(kind: RegistryKind, scope: ListScope, query: ListQuery, nameRefsTo: readonly RegistryKind[] = []): Promise<Page> {
     const k = KINDS[kind];
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 20)));
@@ -106,7 +113,28 @@ export class RegistryRepository {
         .offset((page - 1) * pageSize)
         .execute(),
     ]);
-    return { items: rows.map((r) => toItem(k, r)), total: n, page, pageSize };
+    const items = rows.map((r) => toItem(k, r));
+    const refNames = await this.refNames(k, items, nameRefsTo, scope.kind !== 'none' && scope.includeRestricted);
+    return { items, total: n, page, pageSize, ...(refNames ? { refNames } : {}) };
+  }
+
+  /** One query per referenced kind, for at most a page of ids. */
+  private async refNames(k: KindDef, items: Item[], kinds: readonly RegistryKind[], includeRestricted: boolean): Promise<Record<string, string> | undefined> {
+    const out: Record<string, string> = {};
+    let any = false;
+    for (const f of k.fields) {
+      if (f.type !== 'ref' || !f.ref || !f.listed || !kinds.includes(f.ref)) continue;
+      const ids = [...new Set(items.map((i) => i[f.name]).filter((v): v is number => typeof v === 'number'))];
+      if (!ids.length) continue;
+      const target = KINDS[f.ref];
+      let q = this.db.selectFrom(target.table).select(['id', 'name']).where('id', 'in', ids);
+      if (target.hasRestricted && !includeRestricted) q = q.where('restricted', '=', 0);
+      for (const r of (await q.execute()) as { id: number; name: string }[]) {
+        out[`${f.ref}:${Number(r.id)}`] = String(r.name);
+        any = true;
+      }
+    }
+    return any ? out : undefined;
   }
 
   /** Every row a list would show, in id order, a batch at a time (for exports). */

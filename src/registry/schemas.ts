@@ -92,7 +92,13 @@ export function listQuerySchema(kind: RegistryKind): TObject {
 }
 
 export function pageSchema(kind: RegistryKind): TObject {
-  return Type.Object({ items: Type.Array(itemSchema(kind)), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+  return Type.Object({
+    items: Type.Array(itemSchema(kind)),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    refNames: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Names of the records the rows refer to, by `kind:id` (e.g. `key-units:12`), where the caller may be shown them' })),
+  });
 }
 
 const OptionSchema = Type.Object({ value: Type.Union([Type.String(), Type.Integer()]), label: Bilingual });

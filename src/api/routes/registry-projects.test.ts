@@ -63,6 +63,27 @@ describe.each(testDialects)("a provider's projects over HTTP on %s", (dialect) =
     expect((await get(andun, '/api/v1/registry/security-systems?pageSize=1&sort=updatedAt&order=desc')).json()).toMatchObject({ total: 3, pageSize: 1 });
   });
 
+  it('names the clients of its projects on the list, and reads nothing more of them (Art 20 (3): 对在业务中涉及的客户信息保守秘密)', async () => {
+    const body = (await get(andun, '/api/v1/registry/security-systems?pageSize=100')).json();
+    expect(body.refNames).toEqual({
+      [`key-units:${id.school}`]: '沈阳市和平区第一二〇中学',
+      [`key-units:${id.bank}`]: '中国工商银行大连中山支行',
+      [`public-areas:${id.square}`]: '中山广场',
+    });
+    expect(JSON.stringify(body)).not.toContain('试卷保密室');
+    // The names come with its projects only: the unit's own record stays closed to it.
+    expect((await get(andun, `/api/v1/registry/key-units/${id.school}`)).statusCode).toBe(403);
+    expect((await get(andun, '/api/v1/registry/key-units')).statusCode).toBe(403);
+  });
+
+  it('names on a list only what the caller may read itself: an investigator sees the units of systems, not the public areas it may not read', async () => {
+    const investigator = await t.as({ username: 'investigator', role: 'investigator' });
+    const body = (await get(investigator, '/api/v1/registry/security-systems?pageSize=100')).json();
+    expect(body.refNames[`key-units:${id.school}`]).toBe('沈阳市和平区第一二〇中学');
+    expect(Object.keys(body.refNames).some((k) => k.startsWith('public-areas:'))).toBe(false);
+    expect(JSON.stringify(body)).not.toContain('试卷保密室');
+  });
+
   it('reads one of its systems; another provider’s or a restricted one is refused (403) as any unreadable record is, an unknown one is 404', async () => {
     const own = await get(andun, `/api/v1/registry/security-systems/${id.schoolVideo}`);
     expect(own.statusCode, own.body).toBe(200);

@@ -19,6 +19,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Names of the records the rows refer to, by `kind:id`, where the caller may be shown them. */
+  refNames?: Record<string, string>;
 }
 
 export type RegistryRecord = Record<string, unknown> & { id: number };

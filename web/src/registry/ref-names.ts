@@ -40,8 +40,13 @@ export function refLabel(refs: RefNames, kind: RegistryKind, id: number): string
   return refs.get(keyOf(kind, id)) ?? `#${id}`;
 }
 
-/** Resolves the names of every reference the given fields make from the given rows. */
-export function useRefNames(fields: readonly FieldMeta[], rows: readonly Record<string, unknown>[] | undefined): RefNames {
+/**
+ * Resolves the names of every reference the given fields make from the given
+ * rows. `known`: names the list answered with (`refNames`), taken as they are
+ * instead of a fetch each; the rest are fetched a row at a time.
+ */
+export function useRefNames(fields: readonly FieldMeta[], rows: readonly Record<string, unknown>[] | undefined, known?: Readonly<Record<string, string>>): RefNames {
+  for (const [key, name] of Object.entries(known ?? {})) if (!names.has(key)) names.set(key, Promise.resolve(name));
   const [resolved, setResolved] = useState<RefNames>(new Map());
   const wanted: [RegistryKind, number][] = [];
   for (const f of fields) {

@@ -90,7 +90,7 @@ function RegistryList({ meta }: { meta: KindMeta }) {
   const [filtersOpen, setFiltersOpen] = useState<boolean>();
   const { data, error, loading, reload } = useApi<Page<RegistryRecord>>(`/api/v1/registry/${meta.kind}`, apiQuery(query));
   const listed = useMemo(() => meta.fields.filter((f) => f.listed), [meta]);
-  const refs = useRefNames(listed, data?.items);
+  const refs = useRefNames(listed, data?.items, data?.refNames);
   const own = ownRecordKind(user?.role) === meta.kind;
   const title = own ? (meta.kind === 'providers' ? ts('menuOwnProvider') : ts('menuOwnUnit')) : b(meta.label);
   useDocumentTitle(title);
