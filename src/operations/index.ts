@@ -13,7 +13,7 @@ export { parseUpload, detectFormat, UPLOAD_FORMATS, type UploadFormat } from './
 export { setEndpoint, listEndpoints, type EndpointInput, type EndpointView } from './endpoints.js';
 export { checkOffline, type CheckResult } from './check.js';
 export { openCaseFromAlert, type OpenCaseInput } from './alerts.js';
-export { listStatus, listRecords, listAlerts, MAX_OPERATIONS_PAGE, type StatusRow, type StatusQuery, type RecordRow, type SystemRecords, type AlertRow, type AlertQuery, type PageOf } from './queries.js';
+export { listStatus, listRecords, listAlerts, MAX_OPERATIONS_PAGE, type StatusRow, type StatusQuery, type RecordRow, type RecordsQuery, type SystemRecords, type AlertRow, type AlertQuery, type PageOf } from './queries.js';
 export { startSipListener, DEFAULT_SIP_SETTINGS, type SipSettings, type SipListener, type ListenerStats } from './sip/listener.js';
 export { ha1Of } from './sip/digest-auth.js';
 export * from './schemas.js';

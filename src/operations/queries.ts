@@ -145,8 +145,16 @@ export interface SystemRecords extends PageOf<RecordRow> {
   status: { status: OperatingStatus; since: string | null; lastReportAt: string | null };
 }
 
-/** One system's operation records, newest first, a page at a time. */
-export async function listRecords(deps: OperationsDeps, actor: Actor | null, systemId: number, q: { kind?: string; limit?: number; offset?: number }): Promise<SystemRecords> {
+export interface RecordsQuery {
+  kind?: string;
+  sort?: 'occurredAt';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** One system's operation records by when they occurred, newest first unless asked otherwise, a page at a time. */
+export async function listRecords(deps: OperationsDeps, actor: Actor | null, systemId: number, q: RecordsQuery): Promise<SystemRecords> {
   const s = await authorizedSystem(deps, actor, systemId, 'operation-record', 'read');
   const { limit, offset } = pageOf(q.limit, q.offset);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -154,7 +162,9 @@ export async function listRecords(deps: OperationsDeps, actor: Actor | null, sys
   let base = db.selectFrom('operationRecords').where('systemId', '=', systemId);
   if (q.kind) base = base.where('kind', '=', q.kind);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await base.selectAll().orderBy('occurredAt', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  // Served by operation_records_system_idx (system, time); records of the same moment in the order they came.
+  const dir = q.order === 'asc' ? 'asc' : 'desc';
+  const rows = await base.selectAll().orderBy('occurredAt', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
   const st = await db.selectFrom('operationStatus').selectAll().where('systemId', '=', systemId).executeTakeFirst();
   return {
     system: { id: s.id, name: s.name, divisionCode: s.divisionCode, keyUnitId: s.keyUnitId },
@@ -195,11 +205,16 @@ export interface AlertQuery {
   kind?: string;
   divisionCode?: string;
   systemId?: number;
+  sort?: 'raisedAt' | 'system' | 'kind';
+  order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
 }
 
-/** Alerts the caller may see, newest first: open ones are still running (no report since). */
+/**
+ * Alerts the caller may see, newest first unless sorted by system or kind
+ * (newest first within each): open ones are still running (no report since).
+ */
 export async function listAlerts(deps: OperationsDeps, actor: Actor | null, q: AlertQuery): Promise<PageOf<AlertRow>> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = deps.db as Kysely<any>;
@@ -215,8 +230,16 @@ export async function listAlerts(deps: OperationsDeps, actor: Actor | null, q: A
   const rows = await base
     .leftJoin('securitySystems as s', 's.id', 'a.systemId')
     .select(['a.id', 'a.systemId', 's.name as systemName', 'a.keyUnitId', 'a.divisionCode', 'a.kind', 'a.raisedAt', 'a.clearedAt', 'a.caseId'])
-    .orderBy('a.raisedAt', 'desc')
-    .orderBy('a.id', 'desc')
+    .$call((qb) => {
+      const sort = q.sort ?? 'raisedAt';
+      if (sort === 'raisedAt') {
+        const dir = q.order ?? 'desc';
+        return qb.orderBy('a.raisedAt', dir).orderBy('a.id', dir);
+      }
+      // Two systems of one name stay apart; within a system or a kind, newest first.
+      const grouped = sort === 'system' ? qb.orderBy('s.name', q.order ?? 'asc').orderBy('a.systemId', q.order ?? 'asc') : qb.orderBy('a.kind', q.order ?? 'asc');
+      return grouped.orderBy('a.raisedAt', 'desc').orderBy('a.id', 'desc');
+    })
     .limit(limit)
     .offset(offset)
     .execute();

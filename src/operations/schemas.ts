@@ -53,7 +53,18 @@ export const RecordRowSchema = Type.Object({
   digest: Type.String({ description: 'sha256 of the record; the batch leaf in the ledger covers it' }),
 });
 
-export const RecordsQuerySchema = Type.Object({ kind: Type.Optional(Enum(RECORD_KINDS)), ...Paging }, { additionalProperties: false });
+const Order = (description: string) => Type.Optional(Enum(['asc', 'desc'] as const, description));
+
+export const RECORD_SORTS = ['occurredAt'] as const;
+export const RecordsQuerySchema = Type.Object(
+  {
+    kind: Type.Optional(Enum(RECORD_KINDS)),
+    sort: Type.Optional(Enum(RECORD_SORTS, '`occurredAt`: by when the record says it happened (the only order)')),
+    order: Order('`desc` (newest first, the default) or `asc`'),
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
 
 export const SystemRecordsSchema = Type.Object({
   system: Type.Object({ id: Type.Integer(), name: Type.String(), divisionCode: Type.String(), keyUnitId: nullable(Type.Integer()) }),
@@ -94,12 +105,15 @@ export const IngestResultSchema = Type.Object({
   alertsCleared: Type.Integer(),
 });
 
+export const ALERT_SORTS = ['raisedAt', 'system', 'kind'] as const;
 export const AlertQuerySchema = Type.Object(
   {
     open: Type.Optional(Type.Boolean({ description: 'true: still running; false: cleared' })),
     kind: Type.Optional(Enum(ALERT_KINDS)),
     divisionCode: Type.Optional(Division),
     systemId: Type.Optional(Type.Integer({ minimum: 1 })),
+    sort: Type.Optional(Enum(ALERT_SORTS, '`raisedAt`: by when the alert was raised (the default); `system`: by the system’s name, `kind`: by kind, each newest first within')),
+    order: Order('`desc` by default for `raisedAt` (newest first), `asc` for `system` and `kind`'),
     ...Paging,
   },
   { additionalProperties: false },

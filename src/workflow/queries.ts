@@ -293,6 +293,10 @@ export interface PublicProviderFilters {
   service?: string;
   filingOrgan?: string;
   warned?: boolean;
+  /** `filed` (the filing date, the default) or `name`. */
+  sort?: 'filed' | 'name';
+  /** `desc` by default for `filed` (newest first), `asc` for `name`. */
+  order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
 }
@@ -311,8 +315,11 @@ export async function publicProviders(jdb: JifangDb, f: PublicProviderFilters) {
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select(['name', 'creditCode', 'services', 'businessDivision', 'filingOrgan', 'filedAt', 'receiptNumber', 'warnings'])
-    .orderBy('filedAt', 'desc')
-    .orderBy('name')
+    .$call((qb) => {
+      // Filed newest first by default, as the list always was; providers filed at the same moment by name.
+      if ((f.sort ?? 'filed') === 'filed') return qb.orderBy('filedAt', f.order ?? 'desc').orderBy('name').orderBy('filingId');
+      return qb.orderBy('name', f.order ?? 'asc').orderBy('filingId', f.order ?? 'asc');
+    })
     .limit(Math.min(f.limit ?? 50, 200))
     .offset(f.offset ?? 0)
     .execute();
@@ -357,15 +364,28 @@ const BASIS_LABELS: Record<PublicWarningData['basis'], Bilingual> = {
   complaint: { zh: '因服务受到用户投诉，经查证属实', en: 'A user complaint about its service, verified' },
 };
 
-/** Art 28: the warning list, newest first. */
-export async function publicWarnings(jdb: JifangDb, f: { q?: string; limit?: number; offset?: number }) {
+/**
+ * Art 28: the warning list, newest first by default, or by the provider's
+ * name. A warning is published when it is created and stays so until it is
+ * withdrawn, so its creation is its publication (`publishedAt`); its title is
+ * the provider's name.
+ */
+export async function publicWarnings(jdb: JifangDb, f: { q?: string; sort?: 'published' | 'name'; order?: 'asc' | 'desc'; limit?: number; offset?: number }) {
   let q = workflowDb(jdb.db).selectFrom('workflowItems').where('machine', '=', 'warning').where('state', '=', 'published').where('restricted', '=', 0);
   if (f.q) {
     const needle = f.q.trim().toLowerCase().replace(/[%_\\]/g, '');
     if (needle) q = q.where(sql`lower(title)`, 'like', `%${needle}%`);
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select(['data', 'competentOrgan', 'divisionCode']).orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(Math.min(f.limit ?? 50, 200)).offset(f.offset ?? 0).execute();
+  const sort = f.sort ?? 'published';
+  const dir = f.order ?? (sort === 'published' ? 'desc' : 'asc');
+  const rows = await q
+    .select(['data', 'competentOrgan', 'divisionCode'])
+    .orderBy(sort === 'published' ? 'createdAt' : 'title', dir)
+    .orderBy('id', dir)
+    .limit(Math.min(f.limit ?? 50, 200))
+    .offset(f.offset ?? 0)
+    .execute();
   const registry = portsFor(jdb).registry;
   const items = [];
   for (const r of rows) {

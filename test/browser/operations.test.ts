@@ -25,7 +25,7 @@ describe.runIf(BROWSER_AVAILABLE)('device operations in the browser (Art 11 (2),
     await server?.close();
   });
 
-  it('takes a county supervisor from the dashboard figure to the offline systems, to the alert, and opens an Art 21 case', async () => {
+  it('takes a county supervisor from the dashboard figure to the offline systems, to the alert, and opens an Art 21 case; the alerts and the records sort by their column headers', async () => {
     const { context, page } = await newPage(browser, server.url);
     await logIn(page, 'demo-heping', DEMO_PASSWORD);
     await page.goto('/dashboard');
@@ -61,12 +61,39 @@ describe.runIf(BROWSER_AVAILABLE)('device operations in the browser (Art 11 (2),
     await page.waitForURL(/\/work\/items\/\d+$/);
     await page.getByText(systemName).first().waitFor();
 
+    // Every alert in Heping, newest first; a click on a column header sorts them, and the address keeps the order.
+    await page.goto('/operations/alerts');
+    const header = (title: string) => page.locator('.ant-table-thead th').filter({ hasText: title });
+    const column = (n: number) => page.getByTestId('operations-alerts').locator(`tbody tr.ant-table-row td:nth-child(${n})`).allTextContents();
+    await eventually(async () => (await column(2)).length).toBeGreaterThanOrEqual(2);
+    const newestFirst = await column(2);
+    await header('发生时间').click();
+    await page.waitForURL(/\/operations\/alerts\?sort=raisedAt&order=asc$/);
+    await eventually(() => column(2)).toEqual([...newestFirst].reverse());
+    await header('技防系统').click();
+    await page.waitForURL(/\/operations\/alerts\?sort=system&order=asc$/);
+    await eventually(() => column(2)).toEqual([...newestFirst].sort());
+    await header('技防系统').click();
+    await page.waitForURL(/\/operations\/alerts\?sort=system&order=desc$/);
+    await eventually(() => column(2)).toEqual([...newestFirst].sort().reverse());
+    await header('类型').click();
+    await page.waitForURL(/\/operations\/alerts\?sort=kind&order=asc$/);
+    // 系统运行中断 (interrupted) before 系统离线 (offline).
+    await eventually(async () => (await column(1))[0]).toBe('系统运行中断');
+    expect(await seriousViolations(page)).toEqual([]);
+
     // The system's own records, never altered (Art 21 ¶1 (4)).
     await page.goto('/operations');
     await page.getByTestId('operations-status').getByRole('link', { name: systemName }).click();
     await page.getByTestId('current-status').waitFor();
     expect(await page.getByTestId('current-status').textContent()).toContain('运行中断');
     await page.getByText('断电', { exact: true }).first().waitFor();
+    // Newest first; a click on the time's header turns the order round, in the address too.
+    const kinds = () => page.locator('.jf-operations-records tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    await eventually(async () => (await kinds())[0]).toBe('断电');
+    await header('发生时间').click();
+    await page.waitForURL(/\/operations\/systems\/\d+\?sort=occurredAt&order=asc$/);
+    await eventually(async () => (await kinds())[0]).toBe('注册');
     expect(await seriousViolations(page)).toEqual([]);
     // The records export as a spreadsheet, every page of them.
     await page.getByRole('button', { name: /^导出/ }).hover();

@@ -91,6 +91,14 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
       expect(r.statusCode, r.body).toBe(200);
     };
     const materials = { item1: [{ title: '营业执照副本' }], item2: [{ title: '技术人员培训证书' }], item3: [{ title: '场所租赁合同' }], item4: [{ title: '安全管理制度' }] };
+    // First a provider from outside Liaoning, filed with the province (Art 17) and warned after a complaint: the lists have an order to sort.
+    const province = await login('demo-province');
+    const beijingId = (await server.app.inject({ url: `/api/v1/registry/providers?q=${encodeURIComponent('北京京安')}`, headers: province })).json().items[0].id as number;
+    await server.createUser({ username: 'portal-beijing-provider', role: 'provider', providerId: beijingId, password: DEMO_PASSWORD });
+    const beijing = (await server.app.inject({ method: 'POST', url: '/api/v1/workflow/items', headers: await login('portal-beijing-provider'), payload: { machine: 'provider-filing', transition: 'submit', input: { services: ['alarm_operation'], materials } } })).json();
+    await step(province, beijing.item.id, 'accept');
+    const against = (await server.app.inject({ method: 'POST', url: '/api/v1/workflow/items', headers: await login('demo-citizen'), payload: { machine: 'complaint', transition: 'complain', input: { providerId: beijingId, service: '报警运营服务', content: '报警后无人出警' } } })).json();
+    await step(province, against.item.id, 'verify', { finding: '报警运营服务响应不及时，经用户投诉查证属实' });
     const filing = (await server.app.inject({ method: 'POST', url: '/api/v1/workflow/items', headers: provider, payload: { machine: 'provider-filing', transition: 'submit', input: { services: ['design', 'installation'], materials } } })).json();
     await step(shenyang, filing.item.id, 'accept');
     const providerId = (await server.app.inject({ url: '/api/v1/session', headers: provider })).json().user.providerId;
@@ -255,6 +263,52 @@ describe.runIf(BROWSER_AVAILABLE)('the public portal, without logging in, on a d
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '主导航' }).count()).toBe(0);
     expect(await seriousViolations(page), path).toEqual([]);
+    await context.close();
+  });
+
+  it('sorts the filed providers (Art 18) and the warnings (Art 28) by a click on a column header, keeping the order in the address', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    const SHENYANG = '沈阳安盾技防工程有限公司';
+    const BEIJING = '北京京安报警运营服务有限公司';
+    const header = (title: string) => page.locator('.ant-table-thead th').filter({ hasText: title });
+    const names = () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
+
+    await page.goto('/public/providers');
+    await page.getByRole('heading', { level: 1, name: /名录/ }).waitFor();
+    // Newest filing first, as always.
+    await eventually(names).toEqual([SHENYANG, BEIJING]);
+    await header('单位名称').click();
+    await page.waitForURL(/[?&]sort=name&order=asc/);
+    await eventually(names).toEqual([BEIJING, SHENYANG]);
+    await header('单位名称').click();
+    await page.waitForURL(/[?&]sort=name&order=desc/);
+    await eventually(names).toEqual([SHENYANG, BEIJING]);
+    await header('备案日期').click();
+    await page.waitForURL(/[?&]sort=filed&order=desc/);
+    await header('备案日期').click();
+    await page.waitForURL(/[?&]sort=filed&order=asc/);
+    await eventually(names).toEqual([BEIJING, SHENYANG]);
+    expect(await header('备案日期').getAttribute('aria-sort')).toBe('ascending');
+    // The address is the list: opened afresh, it sorts the same.
+    await page.reload();
+    await eventually(names).toEqual([BEIJING, SHENYANG]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/public/warnings');
+    await page.getByRole('heading', { level: 1, name: /警示/ }).waitFor();
+    const warned = async () => (await names()).map((n) => n.replace(/（.*）$/, ''));
+    await eventually(warned).toEqual([SHENYANG, BEIJING]);
+    await header('公告日期').click();
+    await page.waitForURL(/[?&]sort=published&order=asc/);
+    await eventually(warned).toEqual([BEIJING, SHENYANG]);
+    await header('单位名称').click();
+    await page.waitForURL(/[?&]sort=name&order=asc/);
+    await eventually(warned).toEqual([BEIJING, SHENYANG]);
+    await header('单位名称').click();
+    await page.waitForURL(/[?&]sort=name&order=desc/);
+    await eventually(warned).toEqual([SHENYANG, BEIJING]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 

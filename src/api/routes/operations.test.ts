@@ -227,4 +227,100 @@ describe.each(testDialects)('device operations over HTTP on %s', (dialect) => {
     const badFormat = await get(bank, `/api/v1/operations/systems/${id.bankVideo}/records/export?format=pdf`);
     expect(badFormat.statusCode).toBe(400);
   });
+
+  /** The ids of every page of two, checking each page's total; and the first column of the export for the same query. */
+  const pages = async (h: AuthHeaders, url: string, query: string, total: number) => {
+    const out: number[] = [];
+    for (let offset = 0; offset < total; offset += 2) {
+      const res = await get(h, `${url}?${query}&limit=2&offset=${offset}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().total).toBe(total);
+      out.push(...res.json().items.map((x: { id: number }) => x.id));
+    }
+    return out;
+  };
+  const exported = async (h: AuthHeaders, url: string, query: string) => {
+    const res = await get(h, `${url}/export?format=csv&${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((line) => Number(line.split(',')[0]));
+  };
+  const refusesBadOrder = async (h: AuthHeaders, url: string, sorts: string) => {
+    for (const [query, field, values] of [['sort=severity', 'sort', sorts], ['order=up', 'order', 'asc, desc']] as const) {
+      for (const u of [`${url}?${query}`, `${url}/export?format=csv&${query}`]) {
+        const res = await get(h, u);
+        expect(res.statusCode, u).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'JF_VALIDATION', messages: { zh: expect.any(String), en: expect.any(String) } });
+        expect(res.json().errors).toEqual([expect.objectContaining({ field, rule: 'enum' })]);
+        expect(res.json().errors[0].message.en).toContain(values);
+        expect(res.json().errors[0].message.zh).toContain(values.replace(/, /g, '、'));
+      }
+    }
+  };
+
+  it('sorts the alerts by when they were raised, by system and by kind, both ways, a page at a time, and exports them in the same order (art 21 ¶1 (2): 不得妨碍或者擅自中断技防系统的正常使用)', async () => {
+    // Before: the bank's interruption at 07:10, cleared. Then the alarm system is interrupted, restored and unregistered; the video system unregistered, back and interrupted.
+    const alarm = await post(school, '/api/v1/operations/records', {
+      systemId: id.schoolAlarm,
+      records: [
+        { kind: 'register', occurredAt: '2026-06-01T07:20:00Z' },
+        { kind: 'power-loss', occurredAt: '2026-06-01T07:25:00Z' },
+        { kind: 'keepalive', occurredAt: '2026-06-01T07:30:00Z' },
+        { kind: 'unregister', occurredAt: '2026-06-01T07:40:00Z' },
+      ],
+    });
+    expect(alarm.json(), alarm.body).toMatchObject({ alertsRaised: 2 });
+    const video = await post(school, '/api/v1/operations/records', {
+      systemId: id.schoolVideo,
+      records: [
+        { kind: 'unregister', occurredAt: '2026-06-01T07:35:00Z' },
+        { kind: 'register', occurredAt: '2026-06-01T07:45:00Z' },
+        { kind: 'interruption', occurredAt: '2026-06-01T07:55:00Z' },
+      ],
+    });
+    expect(video.json(), video.body).toMatchObject({ alertsRaised: 2 });
+    const all = (await get(province, '/api/v1/operations/alerts?limit=100')).json().items as { id: number; systemId: number; kind: string; raisedAt: string }[];
+    const at = (systemId: number, hhmm: string) => all.find((a) => a.systemId === systemId && a.raisedAt === `2026-06-01T${hhmm}:00.000Z`)!.id;
+    const a = { bank: at(id.bankVideo, '07:10'), alarmDown: at(id.schoolAlarm, '07:25'), videoOff: at(id.schoolVideo, '07:35'), alarmOff: at(id.schoolAlarm, '07:40'), videoDown: at(id.schoolVideo, '07:55') };
+    const url = '/api/v1/operations/alerts';
+    const newestFirst = [a.videoDown, a.alarmOff, a.videoOff, a.alarmDown, a.bank];
+    expect(await pages(province, url, 'sort=raisedAt&order=desc', 5)).toEqual(newestFirst);
+    expect(await pages(province, url, 'sort=raisedAt&order=asc', 5)).toEqual([...newestFirst].reverse());
+    expect(await pages(province, url, '', 5)).toEqual(newestFirst);
+    // 支行… before 校园入侵… before 校园视频…; newest first within a system.
+    expect(await pages(province, url, 'sort=system&order=asc', 5)).toEqual([a.bank, a.alarmOff, a.alarmDown, a.videoDown, a.videoOff]);
+    expect(await pages(province, url, 'sort=system&order=desc', 5)).toEqual([a.videoDown, a.videoOff, a.alarmOff, a.alarmDown, a.bank]);
+    // interrupted before offline; newest first within a kind.
+    expect(await pages(province, url, 'sort=kind&order=asc', 5)).toEqual([a.videoDown, a.alarmDown, a.bank, a.alarmOff, a.videoOff]);
+    expect(await pages(province, url, 'sort=kind&order=desc', 5)).toEqual([a.alarmOff, a.videoOff, a.videoDown, a.alarmDown, a.bank]);
+    // Filters and scope still hold under a sort.
+    expect(await pages(heping, url, 'sort=system&order=desc&open=true', 2)).toEqual([a.videoDown, a.alarmOff]);
+    expect(await exported(province, url, 'sort=system&order=asc')).toEqual([a.bank, a.alarmOff, a.alarmDown, a.videoDown, a.videoOff]);
+    expect(await exported(province, url, 'sort=raisedAt&order=asc')).toEqual([...newestFirst].reverse());
+    await refusesBadOrder(province, url, 'raisedAt, system, kind');
+  });
+
+  it("sorts a system's operation records by when they occurred, both ways, a page at a time, and exports them in the same order (art 21 ¶1 (4): 不得删改或者破坏技防系统的运行记录)", async () => {
+    // An older log uploaded afterwards: kept, and placed by when it happened, not by when it came.
+    const late = await post(school, '/api/v1/operations/records', {
+      systemId: id.schoolAlarm,
+      records: [
+        { kind: 'keepalive', occurredAt: '2026-06-01T07:15:00Z' },
+        { kind: 'keepalive', occurredAt: '2026-06-01T07:22:00Z' },
+      ],
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const url = `/api/v1/operations/systems/${id.schoolAlarm}/records`;
+    const all = (await get(heping, `${url}?limit=100`)).json().items as { id: number; kind: string; occurredAt: string }[];
+    expect(all).toHaveLength(7);
+    // By time, and records of the same moment (the keepalive that ended the outage and the restoration it added) in the order they came.
+    const oldestFirst = [...all].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt) || x.id - y.id).map((r) => r.id);
+    expect(oldestFirst).not.toEqual([...oldestFirst].sort((x, y) => x - y));
+    expect(all.map((r) => r.id)).toEqual([...oldestFirst].reverse());
+    expect(await pages(heping, url, 'sort=occurredAt&order=desc', 7)).toEqual([...oldestFirst].reverse());
+    expect(await pages(heping, url, 'sort=occurredAt&order=asc', 7)).toEqual(oldestFirst);
+    expect(await pages(school, url, 'order=asc', 7)).toEqual(oldestFirst);
+    expect(await exported(school, url, 'sort=occurredAt&order=asc')).toEqual(oldestFirst);
+    expect(await exported(school, url, '')).toEqual([...oldestFirst].reverse());
+    await refusesBadOrder(school, url, 'occurredAt');
+  });
 });

@@ -30,6 +30,7 @@ import {
   type IngestBody,
   type RecordKind,
   type RecordRow,
+  type RecordsQuery,
   type StatusQuery,
   type StatusRow,
 } from '../../operations/index.js';
@@ -127,7 +128,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'One system’s operation records, newest first, with its status; records are never altered (Art 21 ¶1 (4))',
+        summary: 'One system’s operation records by when they occurred, newest first unless `order=asc`, with its status; records are never altered (Art 21 ¶1 (4))',
         params: IdParam,
         querystring: RecordsQuerySchema,
         response: { 200: SystemRecordsSchema },
@@ -135,7 +136,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       noStore(reply);
-      return listRecords(deps, req.actor, req.params.id, req.query as { kind?: string; limit?: number; offset?: number }) as never;
+      return listRecords(deps, req.actor, req.params.id, req.query as RecordsQuery) as never;
     },
   );
 
@@ -144,15 +145,15 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Export one system’s operation records for the same kind filter (every page) as CSV (UTF-8 with BOM) or XLSX (Art 21 ¶1 (4))',
+        summary: 'Export one system’s operation records for the same kind filter and order (every page) as CSV (UTF-8 with BOM) or XLSX (Art 21 ¶1 (4))',
         params: IdParam,
-        querystring: Type.Object({ kind: RecordsQuerySchema.properties.kind, format: ExportFormatQuery }, { additionalProperties: false }),
+        querystring: Type.Object({ kind: RecordsQuerySchema.properties.kind, sort: RecordsQuerySchema.properties.sort, order: RecordsQuerySchema.properties.order, format: ExportFormatQuery }, { additionalProperties: false }),
         response: exportResponse,
       },
     },
     async (req, reply) => {
-      const { format, kind } = req.query as { kind?: string; format?: ExportFormat };
-      const rows = await allPages((offset) => listRecords(deps, req.actor, req.params.id, { kind, limit: MAX_OPERATIONS_PAGE, offset }));
+      const { format, ...filters } = req.query as RecordsQuery & { format?: ExportFormat };
+      const rows = await allPages((offset) => listRecords(deps, req.actor, req.params.id, { ...filters, limit: MAX_OPERATIONS_PAGE, offset }));
       return sendExport(reply, { format, name: `operation-records-${req.params.id}`, now: deps.clock.now(), columns: RECORD_COLUMNS, rows });
     },
   );
@@ -183,7 +184,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Alerts raised by offline or interrupted systems you may see, newest first (Art 21)',
+        summary: 'Alerts raised by offline or interrupted systems you may see, newest first or sorted by system or kind (Art 21)',
         querystring: AlertQuerySchema,
         response: { 200: AlertPageSchema },
       },
@@ -200,7 +201,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Export the alerts for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX',
+        summary: 'Export the alerts for the same filters and order (every page) as CSV (UTF-8 with BOM) or XLSX',
         querystring: Type.Object({ ...alertFilters, format: ExportFormatQuery }),
         response: exportResponse,
       },

@@ -2,11 +2,24 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../shared/errors.js';
 import { applicationStatus, publicViewingDocument } from '../../vault/index.js';
-import { organName, portsFor, publicProviders, publicWarnings, verifyDocument } from '../../workflow/index.js';
+import { organName, portsFor, publicProviders, publicWarnings, verifyDocument, type PublicProviderFilters } from '../../workflow/index.js';
 import { signageSvg } from './public-signage.js';
 import { allPages, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** One value of a closed list: refused with 400 naming the field and the values it may take, in both languages. */
+const OneOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+
+/** The orders of the public lists; the list and its export take the same ones. */
+const ProviderSort = {
+  sort: Type.Optional(OneOf(['filed', 'name'] as const, '`filed`: by filing date (the default, newest first); `name`: by the provider’s name')),
+  order: Type.Optional(OneOf(['asc', 'desc'] as const, '`desc` by default for `filed`, `asc` for `name`')),
+};
+const WarningSort = {
+  sort: Type.Optional(OneOf(['published', 'name'] as const, '`published`: by date of publication (the default, newest first); `name`: by the provider’s name')),
+  order: Type.Optional(OneOf(['asc', 'desc'] as const, '`desc` by default for `published`, `asc` for `name`')),
+};
 
 /**
  * The public portal's data: no login, cacheable, and only what the public
@@ -37,6 +50,8 @@ const PublicWarning = Type.Object({
 
 type ProviderRow = Awaited<ReturnType<typeof publicProviders>>['items'][number];
 type WarningRow = Awaited<ReturnType<typeof publicWarnings>>['items'][number];
+// The type provider does not see through `Type.Unsafe`; the schemas below validated the query.
+type WarningFilters = Parameters<typeof publicWarnings>[1];
 
 /** The public list of providers as a table: the list's fields, nothing more. */
 const PROVIDER_COLUMNS: ExportColumn<ProviderRow>[] = [
@@ -116,13 +131,14 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['public'],
-        summary: 'Art 18: the filed providers, searchable by name or credit code; with their warning status (Art 28)',
+        summary: 'Art 18: the filed providers, searchable by name or credit code, sorted by filing date or name; with their warning status (Art 28)',
         security: [],
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or of the unified social credit code' })),
           service: Type.Optional(Type.String({ enum: ['design', 'installation', 'maintenance', 'alarm_operation'] })),
           filingOrgan: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Division code of the police organ filed with' })),
           warned: Type.Optional(Type.Boolean({ description: 'Only providers on (true) or off (false) the warning list' })),
+          ...ProviderSort,
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           offset: Type.Optional(Type.Integer({ minimum: 0 })),
         }),
@@ -131,7 +147,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       reply.header('cache-control', 'public, max-age=30');
-      return publicProviders(jdb, req.query);
+      return publicProviders(jdb, req.query as PublicProviderFilters);
     },
   );
 
@@ -141,10 +157,11 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['public'],
-        summary: 'Art 28: the warning list — providers with a verified violation or a verified complaint',
+        summary: 'Art 28: the warning list — providers with a verified violation or a verified complaint — sorted by publication or name',
         security: [],
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...WarningSort,
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           offset: Type.Optional(Type.Integer({ minimum: 0 })),
         }),
@@ -153,7 +170,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       reply.header('cache-control', 'public, max-age=30');
-      return publicWarnings(jdb, req.query);
+      return publicWarnings(jdb, req.query as WarningFilters);
     },
   );
 
@@ -163,22 +180,23 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary: 'Art 18: the filed providers the list shows for the same search and filters, all of them, as CSV (UTF-8 with BOM) or XLSX',
+        summary: 'Art 18: the filed providers the list shows for the same search, filters and order, all of them, as CSV (UTF-8 with BOM) or XLSX',
         security: [],
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or of the unified social credit code' })),
           service: Type.Optional(Type.String({ enum: ['design', 'installation', 'maintenance', 'alarm_operation'] })),
           filingOrgan: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Division code of the police organ filed with' })),
           warned: Type.Optional(Type.Boolean({ description: 'Only providers on (true) or off (false) the warning list' })),
+          ...ProviderSort,
           format: ExportFormatQuery,
         }),
         response: exportResponse,
       },
     },
     async (req, reply) => {
-      const { format, ...filters } = req.query;
+      const { format, ...filters } = req.query as PublicProviderFilters & { format?: ExportFormat };
       const rows = await allPages((offset) => publicProviders(jdb, { ...filters, limit: 200, offset }));
-      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'public-providers', now: app.deps.clock.now(), columns: PROVIDER_COLUMNS, rows, cacheControl: 'public, max-age=30' });
+      return sendExport(reply, { format, name: 'public-providers', now: app.deps.clock.now(), columns: PROVIDER_COLUMNS, rows, cacheControl: 'public, max-age=30' });
     },
   );
 
@@ -188,19 +206,20 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary: 'Art 28: the warning list the list shows for the same search, all of it, as CSV (UTF-8 with BOM) or XLSX',
+        summary: 'Art 28: the warning list the list shows for the same search and order, all of it, as CSV (UTF-8 with BOM) or XLSX',
         security: [],
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...WarningSort,
           format: ExportFormatQuery,
         }),
         response: exportResponse,
       },
     },
     async (req, reply) => {
-      const { format, ...filters } = req.query;
+      const { format, ...filters } = req.query as WarningFilters & { format?: ExportFormat };
       const rows = await allPages((offset) => publicWarnings(jdb, { ...filters, limit: 200, offset }));
-      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'public-warnings', now: app.deps.clock.now(), columns: WARNING_COLUMNS, rows, cacheControl: 'public, max-age=30' });
+      return sendExport(reply, { format, name: 'public-warnings', now: app.deps.clock.now(), columns: WARNING_COLUMNS, rows, cacheControl: 'public, max-age=30' });
     },
   );
 

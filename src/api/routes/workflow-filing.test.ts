@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/support/app.js';
 import { testDialects } from '../../../test/support/databases.js';
 import { tick } from '../../workflow/index.js';
-import { CREDIT_CODES, seedRegistry, type RecordingLedger } from '../../workflow/test-support.js';
+import { creditCodeCheckCharacter } from '../../shared/standards/gb32100.js';
+import { CREDIT_CODES, seedRegistry, type FakeRegistry, type RecordingLedger } from '../../workflow/test-support.js';
 import { refusalCoverage, transitionCoverage } from './workflow-test-helpers.js';
 
 const MATERIALS = {
@@ -15,6 +16,7 @@ const MATERIALS = {
 describe.each(testDialects)('provider filing (Art 16-18) on %s', (dialect) => {
   let t: TestApp;
   let ledger: RecordingLedger;
+  let registry: FakeRegistry;
   let shenyang: AuthHeaders;
   let dalian: AuthHeaders;
   let province: AuthHeaders;
@@ -28,7 +30,7 @@ describe.each(testDialects)('provider filing (Art 16-18) on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { sessionTtlSeconds: 365 * 86_400 });
-    ({ ledger } = seedRegistry(t.tdb));
+    ({ ledger, registry } = seedRegistry(t.tdb));
     shenyang = await t.as({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
     dalian = await t.as({ username: 'dl-police', role: 'city_supervisor', jurisdiction: '210200' });
     province = await t.as({ username: 'ln-police', role: 'province_supervisor', jurisdiction: '210000' });
@@ -294,6 +296,70 @@ describe.each(testDialects)('provider filing (Art 16-18) on %s', (dialect) => {
     const res = await act(dalianProvider, withdrawn.id, 'deregister', withdrawn.version, { reason: '停止经营' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ currentState: 'withdrawn', rule: { id: 'art18.publish-filed-providers' }, citation: { article: 18 } });
+  });
+
+  it('sorts the public list by filing date or by name, both ways, a page at a time, and exports it in the same order (Art 18: 应当及时将备案单位名录向社会公布)', async () => {
+    // Three more Shenyang providers file a day apart, after Shenyang's (day 0) and Dalian's (day 12) filings above.
+    const more = [
+      { id: 5, name: '安信监控工程有限公司', day: 13 },
+      { id: 6, name: '辽宁天眼技防有限公司', day: 14 },
+      { id: 7, name: '本溪科达安防有限公司', day: 15 },
+    ];
+    const start = t.clock.now().toISOString();
+    try {
+      for (const p of more) {
+        const first17 = `912101007${String(p.id).padStart(8, '0')}`;
+        registry.providers.set(p.id, { id: p.id, name: p.name, creditCode: first17 + creditCodeCheckCharacter(first17), services: ['design'], fromOutsideLiaoning: false, divisionCode: '210102' });
+        t.clock.set(new Date(new Date(start).getTime() + p.day * 86_400_000).toISOString());
+        const res = await submit(await t.as({ username: `sort-provider-${p.id}`, role: 'provider', providerId: p.id }), { services: ['design'], materials: MATERIALS });
+        expect(res.statusCode, res.body).toBe(201);
+        expect((await act(shenyang, res.json().item.id, 'accept', 1)).statusCode).toBe(200);
+      }
+    } finally {
+      t.clock.set(start);
+    }
+    /** The names of every page of two, checking each page's total. */
+    const names = async (query: string) => {
+      const out: string[] = [];
+      for (let offset = 0; offset < 6; offset += 2) {
+        const res = await get(undefined, `/api/v1/public/providers?${query}&limit=2&offset=${offset}`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.headers['cache-control']).toBe('public, max-age=30');
+        expect(res.json().total).toBe(5);
+        out.push(...res.json().items.map((p: { name: string }) => p.name));
+      }
+      return out;
+    };
+    const newestFirst = ['本溪科达安防有限公司', '辽宁天眼技防有限公司', '安信监控工程有限公司', '大连报警运营服务有限公司', '沈阳安防科技有限公司'];
+    const byName = ['大连报警运营服务有限公司', '安信监控工程有限公司', '本溪科达安防有限公司', '沈阳安防科技有限公司', '辽宁天眼技防有限公司'];
+    expect(await names('sort=filed&order=desc')).toEqual(newestFirst);
+    expect(await names('sort=filed&order=asc')).toEqual([...newestFirst].reverse());
+    expect(await names('sort=name&order=asc')).toEqual(byName);
+    expect(await names('sort=name&order=desc')).toEqual([...byName].reverse());
+    // Without a sort the list is as it always was: newest filing first; a name alone ascends.
+    expect((await get(undefined, '/api/v1/public/providers')).json().items.map((p: { name: string }) => p.name)).toEqual(newestFirst);
+    expect((await get(undefined, '/api/v1/public/providers?sort=name')).json().items.map((p: { name: string }) => p.name)).toEqual(byName);
+
+    const csv = await get(undefined, '/api/v1/public/providers/export?format=csv&sort=name&order=desc');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['x-total-count']).toBe('5');
+    const rows = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual([...byName].reverse());
+    const filed = (await get(undefined, '/api/v1/public/providers/export?format=csv&sort=filed&order=asc')).body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+    expect(filed.map((r) => r.split(',')[0])).toEqual([...newestFirst].reverse());
+  });
+
+  it('refuses an unknown order on the public list and its export with 400, naming the field and the values it may take in both languages', async () => {
+    for (const url of ['/api/v1/public/providers?sort=rank', '/api/v1/public/providers/export?sort=rank', '/api/v1/public/providers?order=up', '/api/v1/public/providers/export?format=csv&order=up']) {
+      const res = await get(undefined, url);
+      expect(res.statusCode, url).toBe(400);
+      const body = res.json();
+      const field = url.includes('sort=') ? 'sort' : 'order';
+      expect(body).toMatchObject({ code: 'JF_VALIDATION', messages: { zh: expect.any(String), en: expect.any(String) } });
+      expect(body.errors).toEqual([expect.objectContaining({ field, rule: 'enum' })]);
+      expect(body.errors[0].message.zh).toContain(field === 'sort' ? 'filed、name' : 'asc、desc');
+      expect(body.errors[0].message.en).toContain(field === 'sort' ? 'filed, name' : 'asc, desc');
+    }
   });
 
   it('has taken every transition of the filing, and seen each refused', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type AuthHeaders, type TestApp } from '../../../test/support/app.js';
 import { testDialects } from '../../../test/support/databases.js';
 import { tick } from '../../workflow/index.js';
-import { seedRegistry } from '../../workflow/test-support.js';
+import { seedRegistry, type FakeRegistry } from '../../workflow/test-support.js';
 import { client, dayAfter, refusalCoverage, transitionCoverage } from './workflow-test-helpers.js';
 
 const MATERIALS = { item1: [{ title: '营业执照' }], item2: [{ title: '培训证书' }], item3: [{ title: '场所证明' }], item4: [{ title: '管理制度' }] };
@@ -21,10 +21,11 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
   let citizen2: AuthHeaders;
   let school: AuthHeaders;
   let oversight: AuthHeaders;
+  let registry: FakeRegistry;
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { sessionTtlSeconds: 365 * 86_400 });
-    seedRegistry(t.tdb);
+    registry = seedRegistry(t.tdb).registry;
     c = client(t);
     shenyang = await t.as({ username: 'sy-police', role: 'city_supervisor', jurisdiction: '210100' });
     heping = await t.as({ username: 'hp-police', role: 'county_supervisor', jurisdiction: '210102' });
@@ -130,6 +131,65 @@ describe.each(testDialects)('complaints, warnings, rewards, adjustments, design 
       expect(wd.json().item.state).toBe('withdrawn');
       expect((await c.get(undefined, '/api/v1/public/providers')).json().items[0].warning.count).toBe(1);
       expect((await c.get(undefined, '/api/v1/public/warnings')).json().total).toBe(1);
+    });
+
+    it('sorts the warning list by publication or by the provider’s name, both ways, a page at a time, and exports it in the same order (Art 28: 向社会发布警示公告)', async () => {
+      // Until now one warning is published (Shenyang's, at the start). Three more follow an hour apart, two for the same provider.
+      registry.providers.set(5, { id: 5, name: '安信监控工程有限公司', creditCode: null, services: ['installation'], fromOutsideLiaoning: false, divisionCode: '210102' });
+      registry.providers.set(6, { id: 6, name: '辽宁天眼技防有限公司', creditCode: null, services: ['installation'], fromOutsideLiaoning: false, divisionCode: '210102' });
+      const first = (await c.get(undefined, '/api/v1/public/warnings')).json().items[0].number as string;
+      const numbers: Record<string, string> = { shenyang: first };
+      const start = t.clock.now().toISOString();
+      try {
+        for (const [key, providerId] of [['anxin1', 5], ['liaoning', 6], ['anxin2', 5]] as const) {
+          t.clock.advance(3600_000);
+          const k = await c.open(shenyang, 'case', 'open', { ruleId: 'art20.i2.lawful-work-and-archives', facts: '未将建设资料存档', subject: { providerId, offender: 'unit' } });
+          expect(k.statusCode, k.body).toBe(201);
+          await c.step(shenyang, k.json().item.id, 'order-rectification', { timeLimit: dayAfter(t, 15), requirements: '补齐建设资料并存档备查' });
+          const w = await c.open(shenyang, 'warning', 'publish', { basis: 'violation', basisItemId: k.json().item.id, finding: '未依法将相关建设资料存档备查，经查证属实' });
+          expect(w.statusCode, w.body).toBe(201);
+          numbers[key] = w.json().documents[0].number;
+        }
+      } finally {
+        t.clock.set(start);
+      }
+      /** The announcement numbers of every page of two, checking each page's total. */
+      const listed = async (query: string) => {
+        const out: string[] = [];
+        for (let offset = 0; offset < 4; offset += 2) {
+          const res = await c.get(undefined, `/api/v1/public/warnings?${query}&limit=2&offset=${offset}`);
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.headers['cache-control']).toBe('public, max-age=30');
+          expect(res.json().total).toBe(4);
+          out.push(...res.json().items.map((w: { number: string }) => w.number));
+        }
+        return out;
+      };
+      const newestFirst = [numbers.anxin2, numbers.liaoning, numbers.anxin1, numbers.shenyang];
+      // By name (安 before 沈 before 辽), one provider's warnings in the order they were published.
+      const byName = [numbers.anxin1, numbers.anxin2, numbers.shenyang, numbers.liaoning];
+      expect(await listed('sort=published&order=desc')).toEqual(newestFirst);
+      expect(await listed('sort=published&order=asc')).toEqual([...newestFirst].reverse());
+      expect(await listed('sort=name&order=asc')).toEqual(byName);
+      expect(await listed('sort=name&order=desc')).toEqual([...byName].reverse());
+      expect((await c.get(undefined, '/api/v1/public/warnings')).json().items.map((w: { number: string }) => w.number)).toEqual(newestFirst);
+
+      const csv = await c.get(undefined, '/api/v1/public/warnings/export?format=csv&sort=name&order=desc');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['x-total-count']).toBe('4');
+      expect(csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((r) => r.split(',')[0])).toEqual([...byName].reverse());
+      const asc = await c.get(undefined, '/api/v1/public/warnings/export?format=csv&sort=published&order=asc');
+      expect(asc.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((r) => r.split(',')[0])).toEqual([...newestFirst].reverse());
+
+      for (const url of ['/api/v1/public/warnings?sort=severity', '/api/v1/public/warnings/export?sort=severity', '/api/v1/public/warnings?order=newest', '/api/v1/public/warnings/export?order=newest']) {
+        const bad = await c.get(undefined, url);
+        expect(bad.statusCode, url).toBe(400);
+        const field = url.includes('sort=') ? 'sort' : 'order';
+        expect(bad.json()).toMatchObject({ code: 'JF_VALIDATION', messages: { zh: expect.any(String), en: expect.any(String) } });
+        expect(bad.json().errors).toEqual([expect.objectContaining({ field, rule: 'enum' })]);
+        expect(bad.json().errors[0].message.en).toContain(field === 'sort' ? 'published, name' : 'asc, desc');
+        expect(bad.json().errors[0].message.zh).toContain(field === 'sort' ? 'published、name' : 'asc、desc');
+      }
     });
 
     it('records a missed verification deadline', async () => {

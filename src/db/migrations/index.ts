@@ -13,6 +13,7 @@ import registryChanges from './0010-registry-changes.js';
 import keyUnitTypeLists from './0011-key-unit-type-lists.js';
 import deviceOperations from './0012-device-operations.js';
 import officialActs from './0013-official-acts.js';
+import listSorts from './0015-list-sorts.js';
 import dashboardAccesses from './0016-dashboard-accesses.js';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0011-key-unit-type-lists': keyUnitTypeLists,
   '0012-device-operations': deviceOperations,
   '0013-official-acts': officialActs,
+  '0015-list-sorts': listSorts,
   '0016-dashboard-accesses': dashboardAccesses,
 };

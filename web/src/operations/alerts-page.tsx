@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Dropdown, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
@@ -14,6 +14,8 @@ import { useWhen } from './parts';
 import type { AlertRow, Page } from './types';
 
 const PAGE = 50;
+type Sort = 'raisedAt' | 'system' | 'kind';
+const SORTS: readonly Sort[] = ['raisedAt', 'system', 'kind'];
 /** Who opens a case (the policy's `decide` on operation alerts): the police supervisors. */
 const SUPERVISORS = ['province_supervisor', 'city_supervisor', 'county_supervisor'];
 
@@ -29,7 +31,10 @@ export default function AlertsPage() {
   const kind = params.get('kind') ?? '';
   const systemId = params.get('systemId') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const filters = { open: open || undefined, kind: kind || undefined, systemId: systemId || undefined };
+  // Newest first unless the address says otherwise; the list and its export take the same order.
+  const sort: Sort = SORTS.find((x) => x === params.get('sort')) ?? 'raisedAt';
+  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'raisedAt' ? 'desc' : 'asc';
+  const filters = { open: open || undefined, kind: kind || undefined, systemId: systemId || undefined, sort, order };
   const list = useApi<Page<AlertRow>>('/api/v1/operations/alerts', { ...filters, limit: PAGE, offset: (page - 1) * PAGE });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<number | null>(null);
@@ -42,6 +47,25 @@ export default function AlertsPage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
+  /** A new order starts again at the first page; a new page keeps the order. */
+  const onTableChange: TableProps<AlertRow>['onChange'] = (pg, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const next = new URLSearchParams(params);
+    const key = one?.order ? (one.columnKey as Sort) : null;
+    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
+    if (key) {
+      next.set('sort', key);
+      next.set('order', nextOrder);
+    } else {
+      next.delete('sort');
+      next.delete('order');
+    }
+    const changed = (key ?? 'raisedAt') !== sort || (key ? nextOrder : sort === 'raisedAt' ? 'desc' : 'asc') !== order;
+    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
+    else next.delete('page');
+    setParams(next);
+  };
+  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'raisedAt' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   async function openCase(a: AlertRow) {
     setError(undefined);
     setBusy(a.id);
@@ -110,14 +134,14 @@ export default function AlertsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('noAlerts') }}
-        onChange={(pg) => update('page', pg.current && pg.current > 1 ? String(pg.current) : null)}
+        onChange={onTableChange}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('alertsTotal', { count: n }) }}
         scroll={{ x: true }}
         columns={[
-          { title: t('colKind'), key: 'kind', render: (_, a) => t(`alert.${a.kind}`) },
-          { title: t('colSystem'), key: 'system', render: (_, a) => <Link to={`/operations/systems/${a.systemId}`}>{a.systemName}</Link> },
+          { title: t('colKind'), key: 'kind', ...sorted('kind'), render: (_, a) => t(`alert.${a.kind}`) },
+          { title: t('colSystem'), key: 'system', ...sorted('system'), render: (_, a) => <Link to={`/operations/systems/${a.systemId}`}>{a.systemName}</Link> },
           { title: t('colDivision'), key: 'division', render: (_, a) => a.divisionName ?? a.divisionCode },
-          { title: t('colRaisedAt'), key: 'raisedAt', render: (_, a) => fmt(a.raisedAt) },
+          { title: t('colRaisedAt'), key: 'raisedAt', ...sorted('raisedAt'), render: (_, a) => fmt(a.raisedAt) },
           { title: t('colClearedAt'), key: 'clearedAt', render: (_, a) => (a.clearedAt ? fmt(a.clearedAt) : t('stillOpen')) },
           {
             title: t('colCase'),

@@ -1,6 +1,6 @@
-import { Button, Dropdown, Select, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, download } from '../api/client';
 import { ArticleLink } from '../compliance/citation';
 import { useT } from '../i18n/i18n';
@@ -14,24 +14,47 @@ import type { RecordRow, SystemRecords } from './types';
 
 const PAGE = 50;
 
-/** One system's operation records, newest first, never altered (art 21 ¶1 (4)), with its current status. */
+/**
+ * One system's operation records, never altered (art 21 ¶1 (4)), with its
+ * current status: by when they occurred, newest first unless the address
+ * says otherwise; the kind, the order and the page live in the address.
+ */
 export default function RecordsPage() {
   const t = useT(operations);
   const fmt = useWhen();
   const { id } = useParams();
-  const [kind, setKind] = useState('');
-  const [page, setPage] = useState(1);
-  const data = useApi<SystemRecords>(`/api/v1/operations/systems/${Number(id)}/records`, { kind: kind || undefined, limit: PAGE, offset: (page - 1) * PAGE });
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') ?? '';
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
+  const filters = { kind: kind || undefined, sort: 'occurredAt', order };
+  const data = useApi<SystemRecords>(`/api/v1/operations/systems/${Number(id)}/records`, { ...filters, limit: PAGE, offset: (page - 1) * PAGE });
   const d = data.data;
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
     try {
-      await download(`/api/v1/operations/systems/${Number(id)}/records/export`, { kind: kind || undefined, format }, `operation-records-${Number(id)}.${format}`);
+      await download(`/api/v1/operations/systems/${Number(id)}/records/export`, { ...filters, format }, `operation-records-${Number(id)}.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportError(e);
     }
   }
+  /** A new kind or order starts again at the first page; a new page keeps them. */
+  const onTableChange: TableProps<RecordRow>['onChange'] = (pg, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const next = new URLSearchParams(params);
+    const nextOrder = one?.order === 'ascend' ? 'asc' : 'desc';
+    if (one?.order) {
+      next.set('sort', 'occurredAt');
+      next.set('order', nextOrder);
+    } else {
+      next.delete('sort');
+      next.delete('order');
+    }
+    if (nextOrder === order && pg.current && pg.current > 1) next.set('page', String(pg.current));
+    else next.delete('page');
+    setParams(next);
+  };
   useDocumentTitle(d ? t('recordsTitle', { name: d.system.name }) : t('records'));
   return (
     <div className="jf-page jf-operations-records">
@@ -53,8 +76,11 @@ export default function RecordsPage() {
           style={{ width: 180 }}
           value={kind}
           onChange={(v) => {
-            setKind(v);
-            setPage(1);
+            const next = new URLSearchParams(params);
+            if (v) next.set('kind', v);
+            else next.delete('kind');
+            next.delete('page');
+            setParams(next);
           }}
           options={[{ value: '', label: t('colKind') }, ...RECORD_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
         />
@@ -78,11 +104,11 @@ export default function RecordsPage() {
         loading={data.loading}
         dataSource={d?.items ?? []}
         locale={{ emptyText: t('noRecords') }}
-        onChange={(pg) => setPage(pg.current ?? 1)}
+        onChange={onTableChange}
         pagination={{ current: page, pageSize: PAGE, total: d?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('recordsTotal', { count: n }) }}
         scroll={{ x: true }}
         columns={[
-          { title: t('colOccurredAt'), key: 'occurredAt', render: (_, r) => fmt(r.occurredAt) },
+          { title: t('colOccurredAt'), key: 'occurredAt', sorter: true, sortOrder: order === 'asc' ? 'ascend' : 'descend', sortDirections: ['descend', 'ascend'], render: (_, r) => fmt(r.occurredAt) },
           { title: t('colKind'), key: 'kind', render: (_, r) => t(`kind.${r.kind}`) },
           { title: t('colVia'), key: 'via', render: (_, r) => t(`via.${r.via}`) },
           { title: t('colDevice'), key: 'device', render: (_, r) => r.deviceId ?? '—' },

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, download } from '../api/client';
@@ -23,6 +23,7 @@ interface PublicProvider {
 }
 
 const SERVICES = ['design', 'installation', 'maintenance', 'alarm_operation'] as const;
+type Sort = 'filed' | 'name';
 
 /** Art 18: the list of filed providers, for anyone, without logging in. */
 export default function PublicProvidersPage() {
@@ -34,12 +35,16 @@ export default function PublicProvidersPage() {
   const service = params.get('service') ?? '';
   useDocumentTitle(t('publicProvidersTitle'));
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { q: q || undefined, service: service || undefined, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
+  // Newest filing first unless the address says otherwise; the list and its export take the same order.
+  const sort: Sort = params.get('sort') === 'name' ? 'name' : 'filed';
+  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'filed' ? 'desc' : 'asc';
+  const filters = { q: q || undefined, service: service || undefined, sort, order };
+  const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { ...filters, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
     try {
-      await download('/api/v1/public/providers/export', { format, q: q || undefined, service: service || undefined }, `public-providers.${format}`);
+      await download('/api/v1/public/providers/export', { format, ...filters }, `public-providers.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportError(e);
     }
@@ -52,6 +57,25 @@ export default function PublicProvidersPage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
+  /** A new order starts again at the first page; a new page keeps the order. */
+  const onTableChange: TableProps<PublicProvider>['onChange'] = (pg, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const next = new URLSearchParams(params);
+    const key = one?.order ? (one.columnKey as Sort) : null;
+    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
+    if (key) {
+      next.set('sort', key);
+      next.set('order', nextOrder);
+    } else {
+      next.delete('sort');
+      next.delete('order');
+    }
+    const changed = (key ?? 'filed') !== sort || (key ? nextOrder : sort === 'filed' ? 'desc' : 'asc') !== order;
+    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
+    else next.delete('page');
+    setParams(next);
+  };
+  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'filed' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   return (
     <div className="jf-page jf-wf-public">
       <Typography.Title level={1}>{t('publicProvidersTitle')}</Typography.Title>
@@ -77,15 +101,16 @@ export default function PublicProvidersPage() {
         rowKey="receiptNumber"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set('page', p > 1 ? String(p) : ''), showTotal: (total) => t('itemsTotal', { total }) }}
+        onChange={onTableChange}
+        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => t('itemsTotal', { total }) }}
         className="jf-wf-public-providers"
         columns={[
-          { title: t('colName'), dataIndex: 'name' },
+          { title: t('colName'), key: 'name', dataIndex: 'name', ...sorted('name') },
           { title: t('colCreditCode'), dataIndex: 'creditCode', width: 200 },
           { title: t('colServices'), dataIndex: 'services', render: (s: PublicProvider['services']) => s.map((x) => b(x.label)).join('、') },
           { title: t('colPlace'), key: 'place', render: (_, r) => b(r.placeOfBusiness.name) },
           { title: t('colAuthority'), key: 'authority', render: (_, r) => b(r.filingAuthority.name) },
-          { title: t('colFiledAt'), dataIndex: 'filedAt', width: 120, render: (v: string) => chinaDate(v) },
+          { title: t('colFiledAt'), key: 'filed', dataIndex: 'filedAt', width: 120, ...sorted('filed'), render: (v: string) => chinaDate(v) },
           { title: t('colWarning'), dataIndex: 'warning', width: 160, render: (w: PublicProvider['warning']) => (w.listed ? <Tag className="jf-wf-tag jf-wf-tag-overdue">{t('warned', { count: w.count })}</Tag> : t('notWarned')) },
         ]}
       />

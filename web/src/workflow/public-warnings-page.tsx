@@ -1,4 +1,4 @@
-import { Button, Dropdown, Input, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Input, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, download, type ApiCitation } from '../api/client';
@@ -21,6 +21,8 @@ interface PublicWarning {
   authority: { divisionCode: string; name: Bilingual };
 }
 
+type Sort = 'published' | 'name';
+
 /** Art 28: the warning list, for anyone. */
 export default function PublicWarningsPage() {
   const t = useT(workflow);
@@ -29,24 +31,47 @@ export default function PublicWarningsPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { q: q || undefined, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
+  // Newest first unless the address says otherwise; the list and its export take the same order.
+  const sort: Sort = params.get('sort') === 'name' ? 'name' : 'published';
+  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'published' ? 'desc' : 'asc';
+  const filters = { q: q || undefined, sort, order };
+  const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { ...filters, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
   /** A new search starts again at the first page. */
-  const set = (k: 'q' | 'page', v: string) => {
+  const set = (k: 'q', v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
-    if (k !== 'page') next.delete('page');
+    next.delete('page');
     setParams(next);
   };
   const [exportError, setExportError] = useState<ApiError>();
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
     try {
-      await download('/api/v1/public/warnings/export', { format, q: q || undefined }, `public-warnings.${format}`);
+      await download('/api/v1/public/warnings/export', { format, ...filters }, `public-warnings.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportError(e);
     }
   }
+  /** A new order starts again at the first page; a new page keeps the order. */
+  const onTableChange: TableProps<PublicWarning>['onChange'] = (pg, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const next = new URLSearchParams(params);
+    const key = one?.order ? (one.columnKey as Sort) : null;
+    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
+    if (key) {
+      next.set('sort', key);
+      next.set('order', nextOrder);
+    } else {
+      next.delete('sort');
+      next.delete('order');
+    }
+    const changed = (key ?? 'published') !== sort || (key ? nextOrder : sort === 'published' ? 'desc' : 'asc') !== order;
+    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
+    else next.delete('page');
+    setParams(next);
+  };
+  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'published' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   return (
     <div className="jf-page jf-wf-public">
       <Typography.Title level={1}>{t('publicWarningsTitle')}</Typography.Title>
@@ -73,13 +98,14 @@ export default function PublicWarningsPage() {
         rowKey={(r) => r.number ?? r.publishedAt}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set('page', p > 1 ? String(p) : ''), showTotal: (total) => t('itemsTotal', { total }) }}
+        onChange={onTableChange}
+        pagination={{ current: page, pageSize: PUBLIC_PAGE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => t('itemsTotal', { total }) }}
         columns={[
-          { title: t('colName'), key: 'name', render: (_, r) => `${r.provider.name}${r.provider.creditCode ? `（${r.provider.creditCode}）` : ''}` },
+          { title: t('colName'), key: 'name', ...sorted('name'), render: (_, r) => `${r.provider.name}${r.provider.creditCode ? `（${r.provider.creditCode}）` : ''}` },
           { title: t('colBasis'), key: 'basis', render: (_, r) => b(r.basisLabel) },
           { title: t('colFinding'), key: 'finding', render: (_, r) => (<>{r.finding}{r.rule ? <> · {b(r.rule.title)}</> : null}</>) },
           { title: t('colAuthority'), key: 'authority', render: (_, r) => b(r.authority.name) },
-          { title: t('colPublished'), dataIndex: 'publishedAt', width: 120, render: (v: string) => chinaDate(v) },
+          { title: t('colPublished'), key: 'published', dataIndex: 'publishedAt', width: 120, ...sorted('published'), render: (v: string) => chinaDate(v) },
         ]}
       />
     </div>
