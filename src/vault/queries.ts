@@ -5,6 +5,7 @@ import { recordEvent } from './events.js';
 import type { Hold } from './retention.js';
 import { vaultDb } from './tables.js';
 import type { ListOrder, ListPage } from './domain/list.js';
+import { inDivision } from './segments.js';
 
 /** A place filter from the policy's list scope. */
 export interface PlaceFilter {
@@ -55,7 +56,7 @@ export async function pageHolds(deps: VaultDeps, f: HoldQuery): Promise<ListPage
   const now = deps.clock.now().toISOString();
   let q = vaultDb(deps.db).selectFrom('retentionHolds');
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
-  if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
+  if (f.divisionPrefix) q = inDivision(q, f.divisionPrefix);
   if (f.source) q = q.where('source', '=', f.source);
   if (f.systemId != null) q = q.where('systemId', '=', f.systemId);
   // The same test as `active` of each hold: not released, and no end or an end still ahead.

@@ -84,11 +84,26 @@ export interface SegmentPageQuery extends Omit<SegmentQuery, 'limit'> {
   offset?: number;
 }
 
+/**
+ * Codes within a division prefix (GB/T 2260: "21" Liaoning, "2101" Shenyang,
+ * "210102" Heping) as an index range rather than a `LIKE`, which neither
+ * engine serves from an ordinary index: a county is its own code, a city or
+ * the province the codes from its prefix up to the next prefix.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function inDivision<Q extends { where: (...a: any[]) => Q }>(qb: Q, prefix: string): Q {
+  if (!/^\d{1,6}$/.test(prefix)) return qb.where('divisionCode', 'like', `${prefix.replace(/[%_\\]/g, '')}%`);
+  if (prefix.length === 6) return qb.where('divisionCode', '=', prefix);
+  const next = String(Number(prefix) + 1).padStart(prefix.length, '0');
+  const from = qb.where('divisionCode', '>=', prefix);
+  return next.length > prefix.length ? from : from.where('divisionCode', '<', next);
+}
+
 /** The recordings the policy's list scope lets the caller see, narrowed by the filters; `null` when it lets them see none. */
 function segmentsIn(deps: VaultDeps, scope: ListScope, q: Omit<SegmentQuery, 'limit'>) {
   if (scope.kind === 'none' || scope.kind === 'provider') return null;
   let qb = vaultDb(deps.db).selectFrom('capturedSegments');
-  if (scope.kind === 'division') qb = qb.where('divisionCode', 'like', `${scope.prefix}%`);
+  if (scope.kind === 'division') qb = inDivision(qb, scope.prefix);
   if (scope.kind === 'key-unit') qb = qb.where('keyUnitId', '=', scope.keyUnitId);
   if (!scope.includeRestricted) qb = qb.where('restricted', '=', 0);
   if (q.systemId != null) qb = qb.where('systemId', '=', q.systemId);

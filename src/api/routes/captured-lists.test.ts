@@ -72,9 +72,9 @@ describe.each(testDialects)('the lists of recordings and holds over HTTP on %s',
     oversight = await w.as({ username: 'oversight', role: 'oversight' });
     // Taken in one after another, but recorded at times out of that order: sorting by start and by id differ.
     const starts = [30, 10, 50, 20, 60, 40, 70];
-    for (const [i, m] of starts.entries()) mine.push(await w.upload(unitA, w.sysA, i % 2 ? w.camA2 : w.camA1, ago(m * MIN), ago(m * MIN - 2 * MIN), 1 + (i % 3)) as Seg);
-    secret = (await w.upload(unitA, w.sysSecret, null, ago(15 * MIN), ago(13 * MIN), 1)) as Seg;
-    for (const m of [25, 35]) theirs.push((await w.upload(unitB, w.sysB, w.camB1, ago(m * MIN), ago(m * MIN - 2 * MIN), 2)) as Seg);
+    for (const [i, m] of starts.entries()) mine.push((await w.upload(unitA, w.sysA, i % 2 ? w.camA2 : w.camA1, ago(m * MIN), ago(m * MIN - 2 * MIN), 1 + (i % 3))) as unknown as Seg);
+    secret = (await w.upload(unitA, w.sysSecret, null, ago(15 * MIN), ago(13 * MIN), 1)) as unknown as Seg;
+    for (const m of [25, 35]) theirs.push((await w.upload(unitB, w.sysB, w.camB1, ago(m * MIN), ago(m * MIN - 2 * MIN), 2)) as unknown as Seg);
   }, 300_000);
   afterAll(() => w.t.close());
 
