@@ -13,7 +13,7 @@ import registryChanges from './0010-registry-changes.js';
 import keyUnitTypeLists from './0011-key-unit-type-lists.js';
 import deviceOperations from './0012-device-operations.js';
 import officialActs from './0013-official-acts.js';
-import capturedLists from './0014-captured-lists.js';
+import capturedLists from './0017-captured-lists.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -34,5 +34,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0011-key-unit-type-lists': keyUnitTypeLists,
   '0012-device-operations': deviceOperations,
   '0013-official-acts': officialActs,
-  '0014-captured-lists': capturedLists,
+  '0017-captured-lists': capturedLists,
 };
