@@ -14,8 +14,8 @@ export { findGaps, type Gap } from './domain/coverage.js';
 export { VaultErrors, type VaultErrorCode } from './errors.js';
 export { recordEvent } from './events.js';
 export { ingest, reconcile, resolveSource, type IngestMeta, type IngestResult } from './ingest.js';
-export { getSegment, listSegments, type Segment, type SegmentQuery } from './segments.js';
-export { retentionStatus, dispose, sweep, coverage, policyFor, setPolicy, placeHolds, holdsOn, minimumFor, type RetentionStatus, type SweepReport, type SweepSystemReport, type CoverageFinding, type RetentionPolicy, type Hold } from './retention.js';
+export { getSegment, listSegments, pageSegments, SEGMENT_SORTS, type Segment, type SegmentQuery, type SegmentPageQuery, type SegmentSort } from './segments.js';
+export { retentionStatus, dispose, sweep, coverage, policyFor, setPolicy, placeHolds, holdsOn, minimumFor, erasableFromOf, type RetentionStatus, type SweepReport, type SweepSystemReport, type CoverageFinding, type RetentionPolicy, type Hold } from './retention.js';
 export { resolveScope, parseWindow, checkWindowInRetention, type ScopeFacts } from './scope-facts.js';
 export {
   fileOfficialRequest,
@@ -51,6 +51,6 @@ export type { BlobStore, BlobWriter } from './store/blob-store.js';
 export { hmacProtector, fileKeyProtector, maskName, maskResidentId, type PiiProtector } from './pii.js';
 export { planFolder, ingestFiles, spanFromName, mediaTypeOf, MANIFEST_NAME, type FolderFile, type FolderOutcome } from './folder-ingest.js';
 export { startRetentionSweeper } from './sweeper.js';
-export { listHolds, getHold, releaseHold, listEvents, type EventRow, type EventQuery, type PlaceFilter } from './queries.js';
+export { pageHolds, getHold, releaseHold, listEvents, type EventRow, type EventQuery, type PlaceFilter, type HoldQuery } from './queries.js';
 export { applicationStatus, maskPersonal, publicViewingDocument, type ApplicationStatus, type ApplicationKind, type PublicViewingDocument } from './application-status.js';
 export { seedCapturedDemo, demoVault, DEMO_CITIZEN, type CapturedDemoResult } from './seed-demo.js';

@@ -4,6 +4,8 @@ import type { HoldSource } from './domain/types.js';
 import { recordEvent } from './events.js';
 import type { Hold } from './retention.js';
 import { vaultDb } from './tables.js';
+import type { ListOrder, ListPage } from './domain/list.js';
+import { inDivision } from './segments.js';
 
 /** A place filter from the policy's list scope. */
 export interface PlaceFilter {
@@ -37,13 +39,37 @@ function toHold(r: HoldRow, now: string): Hold {
   };
 }
 
-export async function listHolds(deps: VaultDeps, f: PlaceFilter & { active?: boolean }): Promise<Hold[]> {
-  let q = holdsQuery(deps);
-  if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
-  if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
+export interface HoldQuery extends PlaceFilter {
+  /** In force (not released, not run out) or not. */
+  active?: boolean;
+  source?: HoldSource;
+  systemId?: number;
+  /** By placing (id): newest first by default. */
+  order?: ListOrder;
+  /** At most 200 a page; 50 by default. */
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of the holds in the caller's place, newest placed first, and how many the filters find (art 23 ¶2). */
+export async function pageHolds(deps: VaultDeps, f: HoldQuery): Promise<ListPage<Hold>> {
   const now = deps.clock.now().toISOString();
-  const items = (await q.orderBy('id', 'desc').limit(1000).execute()).map((r) => toHold(r, now));
-  return f.active == null ? items : items.filter((h) => h.active === f.active);
+  let q = vaultDb(deps.db).selectFrom('retentionHolds');
+  if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
+  if (f.divisionPrefix) q = inDivision(q, f.divisionPrefix);
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.systemId != null) q = q.where('systemId', '=', f.systemId);
+  // The same test as `active` of each hold: not released, and no end or an end still ahead.
+  if (f.active === true) q = q.where('releasedAt', 'is', null).where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]));
+  if (f.active === false) q = q.where((eb) => eb.or([eb('releasedAt', 'is not', null), eb('expiresAt', '<=', now)]));
+  const { total } = await q.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('id', f.order ?? 'desc')
+    .limit(Math.min(f.limit ?? 50, 200))
+    .offset(f.offset ?? 0)
+    .execute();
+  return { total: Number(total), items: rows.map((r) => toHold(r, now)) };
 }
 
 export async function getHold(deps: VaultDeps, id: number): Promise<Hold> {

@@ -24,6 +24,31 @@ async function art10ItemOf(deps: VaultDeps, systemId: number): Promise<number | 
   return r?.art10Item ?? null;
 }
 
+/**
+ * For each recording, the minimum that governs it today and the first instant
+ * it may be sealed or erased: the end of its capture plus that minimum (art 23
+ * ¶2), as `retentionStatus` answers for one. One lookup per system, however
+ * many recordings.
+ */
+export async function erasableFromOf(deps: VaultDeps, segs: Pick<Segment, 'id' | 'systemId' | 'retentionScope' | 'captureKind' | 'endedAt'>[]): Promise<Map<number, { minimumDays: number | null; erasableFrom: string }>> {
+  const systemIds = [...new Set(segs.map((s) => s.systemId))];
+  const items = new Map<number, number | null>();
+  for (let i = 0; i < systemIds.length; i += 500) {
+    const rows = await vaultDb(deps.db).selectFrom('capturedSystems').select(['systemId', 'art10Item']).where('systemId', 'in', systemIds.slice(i, i + 500)).execute();
+    for (const r of rows) items.set(Number(r.systemId), r.art10Item == null ? null : Number(r.art10Item));
+  }
+  const minimums = new Map<string, number | null>();
+  const out = new Map<number, { minimumDays: number | null; erasableFrom: string }>();
+  for (const s of segs) {
+    const art10Item = items.get(s.systemId) ?? null;
+    const key = `${s.retentionScope}:${art10Item}:${s.captureKind}`;
+    if (!minimums.has(key)) minimums.set(key, minimumFor(deps, { retentionScope: s.retentionScope, art10Item, captureKind: s.captureKind })?.days ?? null);
+    const days = minimums.get(key)!;
+    out.set(s.id, { minimumDays: days, erasableFrom: days == null ? s.endedAt : erasableFrom(s.endedAt, days) });
+  }
+  return out;
+}
+
 /** Active holds (公安机关要求提取) covering any part of a recording. */
 export async function holdsOn(deps: VaultDeps, seg: Pick<Segment, 'systemId' | 'deviceId' | 'startedAt' | 'endedAt'>): Promise<{ id: number }[]> {
   const now = deps.clock.now().toISOString();

@@ -5,6 +5,7 @@ import { VaultErrors } from './errors.js';
 import { AppError } from '../shared/errors.js';
 import { vaultDb, type CapturedSegmentsTable } from './tables.js';
 import type { Selectable } from 'kysely';
+import type { ListOrder, ListPage } from './domain/list.js';
 
 /** One recording as the API shows it: metadata only, never the bytes. */
 export interface Segment {
@@ -70,11 +71,39 @@ export interface SegmentQuery {
   afterId?: number;
 }
 
-/** Recordings the caller may list, newest capture first, filtered in SQL by the policy's scope. */
-export async function listSegments(deps: VaultDeps, scope: ListScope, q: SegmentQuery): Promise<Segment[]> {
-  let qb = vaultDb(deps.db).selectFrom('capturedSegments').selectAll();
-  if (scope.kind === 'none' || scope.kind === 'provider') return [];
-  if (scope.kind === 'division') qb = qb.where('divisionCode', 'like', `${scope.prefix}%`);
+/** How the list of recordings sorts: by the start of the recording (the default) or by id; ties break by id. */
+export const SEGMENT_SORTS = ['started', 'id'] as const;
+export type SegmentSort = (typeof SEGMENT_SORTS)[number];
+const SEGMENT_SORT_COLUMNS = { started: 'startedAt', id: 'id' } as const satisfies Record<SegmentSort, string>;
+
+export interface SegmentPageQuery extends Omit<SegmentQuery, 'limit'> {
+  sort?: SegmentSort;
+  order?: ListOrder;
+  /** At most 200 a page; 50 by default. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Codes within a division prefix (GB/T 2260: "21" Liaoning, "2101" Shenyang,
+ * "210102" Heping) as an index range rather than a `LIKE`, which neither
+ * engine serves from an ordinary index: a county is its own code, a city or
+ * the province the codes from its prefix up to the next prefix.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function inDivision<Q extends { where: (...a: any[]) => Q }>(qb: Q, prefix: string): Q {
+  if (!/^\d{1,6}$/.test(prefix)) return qb.where('divisionCode', 'like', `${prefix.replace(/[%_\\]/g, '')}%`);
+  if (prefix.length === 6) return qb.where('divisionCode', '=', prefix);
+  const next = String(Number(prefix) + 1).padStart(prefix.length, '0');
+  const from = qb.where('divisionCode', '>=', prefix);
+  return next.length > prefix.length ? from : from.where('divisionCode', '<', next);
+}
+
+/** The recordings the policy's list scope lets the caller see, narrowed by the filters; `null` when it lets them see none. */
+function segmentsIn(deps: VaultDeps, scope: ListScope, q: Omit<SegmentQuery, 'limit'>) {
+  if (scope.kind === 'none' || scope.kind === 'provider') return null;
+  let qb = vaultDb(deps.db).selectFrom('capturedSegments');
+  if (scope.kind === 'division') qb = inDivision(qb, scope.prefix);
   if (scope.kind === 'key-unit') qb = qb.where('keyUnitId', '=', scope.keyUnitId);
   if (!scope.includeRestricted) qb = qb.where('restricted', '=', 0);
   if (q.systemId != null) qb = qb.where('systemId', '=', q.systemId);
@@ -83,7 +112,33 @@ export async function listSegments(deps: VaultDeps, scope: ListScope, q: Segment
   if (q.to) qb = qb.where('startedAt', '<', q.to);
   if (q.state) qb = qb.where('state', '=', q.state);
   if (q.afterId != null) qb = qb.where('id', '<', q.afterId);
-  const rows = await qb.orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 1000)).execute();
+  return qb;
+}
+
+/** Recordings the caller may list, newest capture first, filtered in SQL by the policy's scope. */
+export async function listSegments(deps: VaultDeps, scope: ListScope, q: SegmentQuery): Promise<Segment[]> {
+  const qb = segmentsIn(deps, scope, q);
+  if (!qb) return [];
+  const rows = await qb.selectAll().orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 1000)).execute();
   return rows.map(toSegment);
 }
 
+/**
+ * One page of the recordings the caller may list and how many the filters
+ * find: newest recording first unless asked otherwise. The scope and the
+ * filters are SQL, so a page never reads more than it shows.
+ */
+export async function pageSegments(deps: VaultDeps, scope: ListScope, q: SegmentPageQuery): Promise<ListPage<Segment>> {
+  const qb = segmentsIn(deps, scope, q);
+  if (!qb) return { total: 0, items: [] };
+  const { total } = await qb.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  const order = q.order ?? 'desc';
+  const rows = await qb
+    .selectAll()
+    .orderBy(SEGMENT_SORT_COLUMNS[q.sort ?? 'started'], order)
+    .orderBy('id', order)
+    .limit(Math.min(q.limit ?? 50, 200))
+    .offset(q.offset ?? 0)
+    .execute();
+  return { total: Number(total), items: rows.map(toSegment) };
+}

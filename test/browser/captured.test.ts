@@ -44,6 +44,8 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
   let systemName: string;
   const inside = { id: 0, startedAt: '', endedAt: '', sha256: '' };
   const outside = { id: 0 };
+  /** Older recordings of the unit, more than a day back (outside every window asked for below): enough for a second page of twenty. */
+  const older: { id: number; startedAt: string }[] = [];
   const window = { from: new Date(Date.now() - 3 * HOUR).toISOString(), to: new Date(Date.now() - 1 * HOUR).toISOString() };
 
   beforeAll(async () => {
@@ -72,6 +74,11 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     const otherBytes = fs.readFileSync(other);
     const at = Date.now() - 5 * HOUR;
     outside.id = (await school.upload(q(new Date(at).toISOString(), new Date(at + 2000).toISOString(), createHash('sha256').update(otherBytes).digest('hex')), otherBytes)).segment.id;
+    for (let i = 0; i < 20; i++) {
+      const start = Date.now() - 30 * HOUR - i * 60_000;
+      const startedAt = new Date(start).toISOString();
+      older.push({ id: (await school.upload(q(startedAt, new Date(start + 2000).toISOString(), createHash('sha256').update(otherBytes).digest('hex')), otherBytes)).segment.id, startedAt });
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -90,9 +97,39 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await expect.poll(() => row.innerText()).toContain('最短保存 30 日');
     // Two clips of a few seconds do not reach back thirty days (art 23 ¶2).
     await expect.poll(() => row.locator('[data-coverage]').getAttribute('data-coverage')).toBe('violation');
-    await eventually(() => page.locator('.jf-vault-segments tbody tr[data-row-key]').count()).toBe(2);
+    // The recordings page on the server: twenty-two in all, twenty a page, newest recording first.
+    const recordings = page.locator('section[aria-label="采获信息"]');
+    const rows = recordings.locator('.jf-vault-segments tbody tr[data-row-key]');
+    await eventually(() => rows.count()).toBe(22);
+    await page.goto('/captured?rec-pageSize=20');
+    await recordings.getByText('共 22 条', { exact: true }).waitFor();
+    await eventually(() => rows.count()).toBe(20);
+    expect(await rows.first().getAttribute('data-row-key')).toBe(String(inside.id));
+    await recordings.locator('.ant-pagination-item-2').click();
+    await eventually(() => new URL(page.url()).searchParams.get('rec-page')).toBe('2');
+    await eventually(() => rows.count()).toBe(2);
+    expect(await rows.evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-row-key'))))).toEqual([older[18].id, older[19].id]);
+    // Each row leads to its system's record, and names the article it is kept under.
+    expect(await rows.first().getByRole('link', { name: systemName }).getAttribute('href')).toMatch(/^\/compliance\/entities\/security-systems\/\d+$/);
+    expect(await rows.first().getByRole('link', { name: '第二十三条第二款' }).getAttribute('href')).toMatch(/^\/law\/23#p2/);
+    // Oldest first: the sort lands in the address and starts again at the first page.
+    await recordings.locator('th', { hasText: '采获时间' }).click();
+    await eventually(() => new URL(page.url()).searchParams.get('rec-order')).toBe('asc');
+    expect(new URL(page.url()).searchParams.get('rec-page')).toBeNull();
+    await eventually(async () => rows.first().getAttribute('data-row-key')).toBe(String(older[19].id));
+    expect(await recordings.locator('th[aria-sort="ascending"]').textContent()).toContain('采获时间');
     await screenshot(page, 'captured-unit-recordings');
     expect(await seriousViolations(page)).toEqual([]);
+    // The export holds the whole list in the same order, not the page: metadata with bilingual headers.
+    await recordings.getByRole('button', { name: /^导出/ }).hover();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^captured-recordings-\d{8}\.csv$/);
+    const lines = fs.readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^编号 \/ ID,系统编号 \/ System ID,系统名称 \/ System,设备编号 \/ Device ID,/);
+    expect(lines[0]).toContain('SHA-256 / SHA-256');
+    expect(lines).toHaveLength(23);
+    expect(lines[1].split(',')[0]).toBe(String(older[19].id));
+    expect(lines.join('\n')).not.toContain('cam01.mp4');
     await switchLanguage(page, 'en');
     await page.getByRole('heading', { level: 1, name: 'Recordings and retention' }).waitFor();
     await expect.poll(() => row.innerText()).toContain('Minimum 30 days');
@@ -162,7 +199,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     // Granted: the first officer plays the clip in the browser.
     await a.reload();
     await a.locator('.jf-vault-request[data-status="granted"]').waitFor();
-    await a.getByRole('button', { name: `播放 ${inside.id}` }).click();
+    await a.getByRole('button', { name: `播放 ${inside.id}`, exact: true }).click();
     const player = a.locator(`.jf-vault-player[data-segment="${inside.id}"]`);
     const video = player.locator('video');
     await video.waitFor();
@@ -330,7 +367,7 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     await page.locator('.jf-vault-request[data-status="active"]').waitFor();
     const url = new URL(page.url()).pathname;
     // Granted at once: the recording in the last day plays.
-    await page.getByRole('button', { name: `播放 ${inside.id}` }).click();
+    await page.getByRole('button', { name: `播放 ${inside.id}`, exact: true }).click();
     await page.waitForFunction(() => (document.querySelector('.jf-vault-player video') as HTMLVideoElement | null)?.readyState! >= 3, undefined, { timeout: 60_000 });
     await page.getByRole('button', { name: '撤回或结束' }).click();
     await page.locator('.jf-vault-request[data-status="ended"]').waitFor();
@@ -472,5 +509,35 @@ describe.runIf(BROWSER_AVAILABLE)('captured information in the browser (Art 22-2
     expect(evCsv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toContain('当事人 / Party');
     expect(pageErrors(c)).toEqual([]);
     await citizen.context.close();
+  });
+
+  // Reads the holds the registration, the approval and the recording above placed (Art 23 ¶2).
+  it('the holds page on the server with their filters in the address, lead to the request that placed them and export (Art 23 ¶2)', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await logIn(page, 'demo-heping', DEMO_PASSWORD);
+    await page.goto('/captured');
+    const holds = page.locator('section[aria-label="提取保留"]');
+    await holds.getByText(/^共 \d+ 条$/).waitFor();
+    await chooseOption(page, holds, '来源', '', '调取查看登记');
+    await eventually(() => new URL(page.url()).searchParams.get('hold-source')).toBe('access_request');
+    const rows = holds.locator('.jf-vault-holds tbody tr[data-row-key]');
+    const link = rows.first().getByRole('link', { name: /^调取申请 \d+$/ });
+    await link.waitFor();
+    expect(await rows.first().getByRole('link', { name: '第二十三条第二款' }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await holds.getByRole('button', { name: /^导出/ }).hover();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^captured-holds-\d{8}\.xlsx$/);
+    expect(fs.readFileSync((await file.path())!).subarray(0, 2).toString()).toBe('PK');
+    const target = await link.getAttribute('href');
+    expect(target).toMatch(/^\/captured\/requests\/\d+$/);
+    await link.click();
+    await eventually(() => new URL(page.url()).pathname).toBe(target);
+    await switchLanguage(page, 'en');
+    await page.goto('/captured?hold-source=access_request');
+    await page.locator('section[aria-label="Holds"]').getByRole('link', { name: /^Access request \d+$/ }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
   });
 });

@@ -10,14 +10,14 @@ import {
   dispose,
   getSegment,
   ingest,
-  listSegments,
+  pageSegments,
   openPlayback,
   checkTicket,
   authorizeContent,
   placeHolds,
   policyFor,
   recordEvent,
-  listHolds,
+  pageHolds,
   getHold,
   releaseHold,
   listEvents,
@@ -31,6 +31,10 @@ import {
   parseWindow,
   RETENTION_ACTIONS,
   SEGMENT_STATES,
+  SEGMENT_SORTS,
+  LIST_ORDERS,
+  HOLD_SOURCES,
+  erasableFromOf,
   VAULT_RULES,
   type VaultDeps,
   type VaultRuleId,
@@ -38,6 +42,10 @@ import {
   type CaptureKind,
   type SegmentState,
   type RetentionAction,
+  type SegmentSort,
+  type ListOrder,
+  type HoldSource,
+  type Hold,
 } from '../../vault/index.js';
 import { noStore, scopeOf } from '../auth.js';
 import { citationBody } from '../error-handler.js';
@@ -47,6 +55,7 @@ import {
   GrantRefSchema,
   HoldSchema,
   IdParams,
+  Paging,
   PolicySchema,
   RetentionStatusSchema,
   ScopeSchema,
@@ -58,7 +67,7 @@ import {
   WindowSchema,
 } from './captured-schemas.js';
 import { grantRef, sendBlob, usernamesOf, vaultOf } from './captured-vault.js';
-import { checkExportSize, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
+import { allPages, checkExportSize, exportResponse, ExportFormatQuery, sendExport, type ExportColumn, type ExportFormat } from '../export.js';
 
 const tags = ['captured'];
 
@@ -102,6 +111,76 @@ const EVENT_COLUMNS: ExportColumn<EventOut>[] = [
   { header: { zh: '依据编号', en: 'Grant ID' }, value: (e) => e.grantId },
   { header: { zh: '条款', en: 'Article' }, value: (e) => e.citation?.label.zh ?? null },
   { header: { zh: '错误代码', en: 'Error code' }, value: (e) => e.errorCode },
+];
+
+/** The filters and sort of the list of recordings, shared with its export. */
+const SegmentFilters = {
+  systemId: Type.Optional(Type.Integer({ minimum: 1 })),
+  deviceId: Type.Optional(Type.Integer({ minimum: 1 })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Recordings that end after this instant' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Recordings that start before this instant' })),
+  state: Type.Optional(Str(SEGMENT_STATES)),
+  sort: Type.Optional(Str(SEGMENT_SORTS, 'started (start of the recording, the default) or id')),
+  order: Type.Optional(Str(LIST_ORDERS, 'desc (newest first, the default) or asc')),
+};
+type SegmentFilterQuery = { systemId?: number; deviceId?: number; from?: string; to?: string; state?: unknown; sort?: unknown; order?: unknown; afterId?: number };
+
+/** The filters of the list of holds, shared with its export. */
+const HoldFilters = {
+  active: Type.Optional(Type.Boolean({ description: 'In force (not released and not run out), or not' })),
+  source: Type.Optional(Str(HOLD_SOURCES, 'What placed the hold: the police directly, an art 24 request, an art 25 ¶1 application or an art 25 ¶2 request')),
+  systemId: Type.Optional(Type.Integer({ minimum: 1 })),
+  order: Type.Optional(Str(LIST_ORDERS, 'desc (newest placed first, the default) or asc')),
+};
+type HoldFilterQuery = { active?: boolean; source?: unknown; systemId?: number; order?: unknown };
+
+type SegmentOut = Segment & { systemName: string | null; minimumDays: number | null; erasableFrom: string };
+type HoldOut = Hold & { systemName: string | null };
+
+const seconds = (from: string, to: string) => Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000);
+const STATE_WORDS: Record<string, string> = { kept: '保存 kept', sealed: '封存 sealed', erased: '消除 erased' };
+const SOURCE_WORDS: Record<HoldSource, string> = {
+  police_request: '公安机关要求提取 police request',
+  access_request: '调取申请 access request (Art 24)',
+  viewing_application: '查看申请 viewing application (Art 25 ¶1)',
+  evidence_request: '证据调取 evidence request (Art 25 ¶2)',
+};
+
+/** An exported recording: its metadata and when it may be disposed of (art 23 ¶2); never the content, never where it is stored. */
+const SEGMENT_COLUMNS: ExportColumn<SegmentOut>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (s) => s.id },
+  { header: { zh: '系统编号', en: 'System ID' }, value: (s) => s.systemId },
+  { header: { zh: '系统名称', en: 'System' }, value: (s) => s.systemName },
+  { header: { zh: '设备编号', en: 'Device ID' }, value: (s) => s.deviceId },
+  { header: { zh: '类型', en: 'Kind' }, value: (s) => s.captureKind },
+  { header: { zh: '开始时间', en: 'Started' }, value: (s) => s.startedAt },
+  { header: { zh: '结束时间', en: 'Ended' }, value: (s) => s.endedAt },
+  { header: { zh: '时长（秒）', en: 'Duration (s)' }, value: (s) => seconds(s.startedAt, s.endedAt) },
+  { header: { zh: '大小（字节）', en: 'Size (bytes)' }, value: (s) => s.size },
+  { header: { zh: '状态', en: 'State' }, value: (s) => STATE_WORDS[s.state] ?? s.state },
+  { header: { zh: 'SHA-256', en: 'SHA-256' }, value: (s) => s.sha256 },
+  { header: { zh: '最短保存天数', en: 'Minimum days' }, value: (s) => s.minimumDays },
+  { header: { zh: '可封存或消除起始', en: 'Erasable from' }, value: (s) => s.erasableFrom },
+  { header: { zh: '条款', en: 'Article' }, value: () => '第二十三条第二款 Art 23 ¶2' },
+];
+
+/** An exported hold: what the list shows of it, the case reference to the same callers. */
+const HOLD_COLUMNS: ExportColumn<HoldOut>[] = [
+  { header: { zh: '编号', en: 'ID' }, value: (h) => h.id },
+  { header: { zh: '系统编号', en: 'System ID' }, value: (h) => h.systemId },
+  { header: { zh: '系统名称', en: 'System' }, value: (h) => h.systemName },
+  { header: { zh: '设备编号', en: 'Device ID' }, value: (h) => h.deviceId },
+  { header: { zh: '起始时间', en: 'From' }, value: (h) => h.window.from },
+  { header: { zh: '截止时间', en: 'To' }, value: (h) => h.window.to },
+  { header: { zh: '来源', en: 'Source' }, value: (h) => SOURCE_WORDS[h.source] ?? h.source },
+  { header: { zh: '来源编号', en: 'Source ID' }, value: (h) => h.sourceId },
+  { header: { zh: '事由', en: 'Reason' }, value: (h) => h.reason },
+  { header: { zh: '案件编号', en: 'Case reference' }, value: (h) => h.caseRef },
+  { header: { zh: '提出时间', en: 'Placed' }, value: (h) => h.placedAt },
+  { header: { zh: '到期时间', en: 'Expires' }, value: (h) => h.expiresAt },
+  { header: { zh: '解除时间', en: 'Released' }, value: (h) => h.releasedAt },
+  { header: { zh: '有效', en: 'Active' }, value: (h) => (h.active ? '有效 active' : '已解除或到期 released or expired') },
+  { header: { zh: '条款', en: 'Article' }, value: () => '第二十三条第二款 Art 23 ¶2' },
 ];
 
 export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -164,31 +243,57 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One page of the recordings the caller may list: the policy's scope, then the filters. */
+  const segmentPage = (req: FastifyRequest, q: SegmentFilterQuery, limit: number, offset: number) =>
+    pageSegments(v(), scopeOf(req, 'read', 'captured-info'), { ...q, state: q.state as SegmentState | undefined, sort: q.sort as SegmentSort | undefined, order: q.order as ListOrder | undefined, limit, offset });
+
+  /** The name of each system to callers who may read it in the registry; a number to the others. */
+  const systemNames = async (req: FastifyRequest, ids: number[]) => {
+    const names = new Map<number, string | null>();
+    for (const id of new Set(ids)) {
+      const s = await v().directory.getSystem(id);
+      names.set(id, s && isAllowed(req.actor, 'read', { kind: 'security-system', keyUnitId: s.keyUnitId, divisionCode: s.divisionCode, restricted: s.restricted }) ? s.name : null);
+    }
+    return names;
+  };
+
   app.get(
     '/api/v1/captured',
     {
       schema: {
         tags,
-        summary: 'Recordings the caller may list: a unit its own, the police those of their area (metadata only)',
+        summary: 'Recordings the caller may list: a unit its own, the police those of their area (metadata only); paged, with the total',
+        description: 'Newest recording first (`sort=started`, `order=desc`) unless asked otherwise. `afterId` keeps only recordings with a smaller id (keyset paging by id).',
         querystring: Type.Object(
-          {
-            systemId: Type.Optional(Type.Integer({ minimum: 1 })),
-            deviceId: Type.Optional(Type.Integer({ minimum: 1 })),
-            from: Type.Optional(Type.String({ format: 'date-time' })),
-            to: Type.Optional(Type.String({ format: 'date-time' })),
-            state: Type.Optional(Str(SEGMENT_STATES)),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-            afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Keyset paging: recordings with a smaller id' })),
-          },
+          { ...SegmentFilters, ...Paging, afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Keyset paging: recordings with a smaller id' })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(SegmentSchema) }) },
+        response: { 200: Type.Object({ total: Type.Integer({ description: 'How many the filters find' }), items: Type.Array(SegmentSchema) }) },
       },
     },
     async (req, reply) => {
       noStore(reply);
-      const scope = scopeOf(req, 'read', 'captured-info');
-      return { items: await listSegments(v(), scope, { ...req.query, state: req.query.state as SegmentState | undefined }) };
+      const { limit, offset, ...q } = req.query;
+      return segmentPage(req, q, limit ?? 50, offset ?? 0);
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the recordings the list shows for the same filters and sort (every page) as CSV (UTF-8 with BOM) or XLSX: metadata and the art 23 ¶2 dates, never the content or where it is stored',
+        querystring: Type.Object({ ...SegmentFilters, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const segs = await allPages((offset) => segmentPage(req, q, 200, offset));
+      const [names, due] = await Promise.all([systemNames(req, segs.map((s) => s.systemId)), erasableFromOf(v(), segs)]);
+      const rows: SegmentOut[] = segs.map((s) => ({ ...s, systemName: names.get(s.systemId) ?? null, ...due.get(s.id)! }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'captured-recordings', now: app.deps.clock.now(), columns: SEGMENT_COLUMNS, rows });
     },
   );
 
@@ -360,13 +465,45 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** One page of the holds in the caller's place, as the list has always scoped them. */
+  const holdPage = (req: FastifyRequest, q: HoldFilterQuery, limit: number, offset: number) => {
+    const f = filterOf(scopeOf(req, 'read', 'captured-hold'));
+    return pageHolds(v(), { keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix, active: q.active, source: q.source as HoldSource | undefined, systemId: q.systemId, order: q.order as ListOrder | undefined, limit, offset });
+  };
+
   app.get(
     '/api/v1/captured/holds',
-    { schema: { tags, summary: 'Holds: what the police asked to extract, kept past the minimum (art 23 ¶2)', querystring: Type.Object({ active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(HoldSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Holds: what the police asked to extract, kept past the minimum (art 23 ¶2); newest placed first, paged, with the total',
+        querystring: Type.Object({ ...HoldFilters, ...Paging }, { additionalProperties: false }),
+        response: { 200: Type.Object({ total: Type.Integer({ description: 'How many the filters find' }), items: Type.Array(HoldSchema) }) },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
-      const f = filterOf(scopeOf(req, 'read', 'captured-hold'));
-      return { items: await listHolds(v(), { keyUnitId: f.keyUnitId, divisionPrefix: f.divisionPrefix, active: req.query.active }) };
+      const { limit, offset, ...q } = req.query;
+      return holdPage(req, q, limit ?? 50, offset ?? 0);
+    },
+  );
+
+  app.get(
+    '/api/v1/captured/holds/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the holds the list shows for the same filters (every page) as CSV (UTF-8 with BOM) or XLSX (art 23 ¶2)',
+        querystring: Type.Object({ ...HoldFilters, format: ExportFormatQuery }, { additionalProperties: false }),
+        response: exportResponse,
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const holds = await allPages((offset) => holdPage(req, q, 200, offset));
+      const names = await systemNames(req, holds.map((h) => h.systemId));
+      const rows: HoldOut[] = holds.map((h) => ({ ...h, systemName: names.get(h.systemId) ?? null }));
+      return sendExport(reply, { format: format as ExportFormat | undefined, name: 'captured-holds', now: app.deps.clock.now(), columns: HOLD_COLUMNS, rows });
     },
   );
 

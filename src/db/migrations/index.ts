@@ -15,6 +15,7 @@ import deviceOperations from './0012-device-operations.js';
 import officialActs from './0013-official-acts.js';
 import listSorts from './0015-list-sorts.js';
 import dashboardAccesses from './0016-dashboard-accesses.js';
+import capturedLists from './0017-captured-lists.js';
 
 /**
  * Every migration, in order. Names sort; each is written against
@@ -37,4 +38,5 @@ export const migrations: Record<string, (d: DialectName) => Migration> = {
   '0013-official-acts': officialActs,
   '0015-list-sorts': listSorts,
   '0016-dashboard-accesses': dashboardAccesses,
+  '0017-captured-lists': capturedLists,
 };

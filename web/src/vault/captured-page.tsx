@@ -9,6 +9,7 @@ import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
 import { Article, DateTimeInput, DeviceSelect, RecordName, Section, SystemSelect, useAction, useWhen, Empty, ToneTag } from './parts';
 import { Link } from 'react-router-dom';
+import { ExportMenu, useServerList } from './server-list';
 import type { AccessRequest, Coverage, Evidence, Hold, NamedRecord, Segment, SweepSystem, Viewing } from './types';
 
 const MB = 1024 * 1024;
@@ -43,6 +44,152 @@ function Pending() {
   );
 }
 
+/** A system's (or device's) record, named, leading to its compliance page as the findings do. */
+function RecordLink({ kind, id }: { kind: 'security-systems' | 'devices'; id: number }) {
+  return (
+    <Link to={`/compliance/entities/${kind}/${id}`}>
+      <RecordName kind={kind} id={id} />
+    </Link>
+  );
+}
+
+const SEGMENT_SORTS = ['started', 'id'] as const;
+const SEGMENT_STATES = ['kept', 'sealed', 'erased'] as const;
+
+/**
+ * The recordings the caller may see, by system, device, time and state: paged
+ * and sorted by the server, newest recording first, every choice in the
+ * address under `rec-`; the export holds the whole filtered list.
+ */
+function Recordings() {
+  const t = useT(vault);
+  const fmt = useWhen();
+  const l = useServerList(['systemId', 'deviceId', 'from', 'to', 'state'], { prefix: 'rec-', sorts: SEGMENT_SORTS });
+  const list = useApi<{ total: number; items: Segment[] }>('/api/v1/captured', l.query);
+  const systemId = l.filters.systemId ? Number(l.filters.systemId) : undefined;
+  const deviceId = l.filters.deviceId ? Number(l.filters.deviceId) : null;
+  return (
+    <Section title={t('recordings')} extra={<ExportMenu url="/api/v1/captured/export" query={{ ...l.filters, sort: l.query.sort, order: l.order }} name="captured-recordings" />}>
+      <Space wrap className="jf-vault-filters">
+        <SystemSelect label={t('system')} value={systemId} onChange={(v) => l.set({ systemId: v ? String(v) : undefined, deviceId: undefined })} />
+        <DeviceSelect label={t('device')} systemId={systemId} value={deviceId} onChange={(v) => l.set({ deviceId: v ? String(v) : undefined })} />
+        <DateTimeInput label={t('from')} value={l.filters.from} onChange={(v) => l.set({ from: v })} />
+        <DateTimeInput label={t('to')} value={l.filters.to} onChange={(v) => l.set({ to: v })} />
+        <Select
+          aria-label={t('state')}
+          style={{ width: 160 }}
+          value={l.filters.state ?? ''}
+          onChange={(v: string) => l.set({ state: v || undefined })}
+          options={[{ value: '', label: t('allStates') }, ...SEGMENT_STATES.map((s) => ({ value: s, label: t(`segstate.${s}`) }))]}
+        />
+      </Space>
+      <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
+        {...l.tableProps<Segment>(list.data?.total)}
+        className="jf-vault-segments"
+        columns={[
+          { title: t('colId'), dataIndex: 'id', key: 'id', sorter: true, sortOrder: l.sortOrder('id') },
+          { title: t('system'), key: 'system', render: (_, s: Segment) => <RecordLink kind="security-systems" id={s.systemId} /> },
+          { title: t('device'), key: 'device', render: (_, s: Segment) => (s.deviceId ? <RecordLink kind="devices" id={s.deviceId} /> : '—') },
+          {
+            title: t('colSpan'),
+            key: 'started',
+            sorter: true,
+            sortOrder: l.sortOrder('started'),
+            // Newest first is the default: the first click from another sort asks for it, the next turns it round, and so on.
+            sortDirections: ['descend', 'ascend', 'descend'],
+            render: (_, s: Segment) => `${fmt(s.startedAt)} – ${fmt(s.endedAt)}`,
+          },
+          { title: t('colSize'), key: 'size', render: (_, s: Segment) => size(s.size) },
+          { title: t('state'), key: 'state', render: (_, s: Segment) => t(`segstate.${s.state}`) },
+          { title: t('colDigest'), key: 'sha', render: (_, s: Segment) => <code title={s.sha256}>{s.sha256.slice(0, 16)}…</code> },
+          { title: t('article'), key: 'article', render: () => <Article article={23} paragraph={2} /> },
+        ]}
+      />
+    </Section>
+  );
+}
+
+const HOLD_SOURCES = ['police_request', 'access_request', 'viewing_application', 'evidence_request'] as const;
+
+/** What placed a hold: the request or application it came from, where the app has a page for it. */
+function HoldSource({ h }: { h: Hold }) {
+  const t = useT(vault);
+  if (h.sourceId == null || h.source === 'police_request') return <>{t(`source.${h.source}` as never)}</>;
+  if (h.source === 'access_request') return <Link to={`/captured/requests/${h.sourceId}`}>{t('requestTitle', { id: h.sourceId })}</Link>;
+  if (h.source === 'viewing_application') return <Link to={`/captured/viewing/${h.sourceId}`}>{t('viewingTitleOne', { id: h.sourceId })}</Link>;
+  if (h.source === 'evidence_request') return <Link to={`/captured/evidence?id=${h.sourceId}`}>{t('evidenceRef', { id: h.sourceId })}</Link>;
+  return <>{t(`source.${h.source}` as never)}</>;
+}
+
+/**
+ * The holds (art 23 ¶2) in the caller's place: paged by the server, newest
+ * placed first, filtered by whether in force, by source and by system, every
+ * choice in the address under `hold-`.
+ */
+function Holds() {
+  const t = useT(vault);
+  const fmt = useWhen();
+  const l = useServerList(['active', 'source', 'systemId'], { prefix: 'hold-', sorts: ['placed'] as const });
+  const { sort: _sort, ...query } = l.query;
+  const list = useApi<{ total: number; items: Hold[] }>('/api/v1/captured/holds', query);
+  const systemId = l.filters.systemId ? Number(l.filters.systemId) : undefined;
+  return (
+    <Section title={t('holdsTitle')} extra={<ExportMenu url="/api/v1/captured/holds/export" query={{ ...l.filters, order: l.order }} name="captured-holds" />}>
+      <Typography.Paragraph>
+        {t('holdsIntro')} <Article article={23} paragraph={2} />
+      </Typography.Paragraph>
+      <Space wrap className="jf-vault-filters">
+        <Select
+          aria-label={t('holdStatus')}
+          style={{ width: 180 }}
+          value={l.filters.active ?? ''}
+          onChange={(v: string) => l.set({ active: v || undefined })}
+          options={[
+            { value: '', label: t('allHolds') },
+            { value: 'true', label: t('active') },
+            { value: 'false', label: t('holdInactive') },
+          ]}
+        />
+        <Select
+          aria-label={t('holdSource')}
+          style={{ width: 200 }}
+          value={l.filters.source ?? ''}
+          onChange={(v: string) => l.set({ source: v || undefined })}
+          options={[{ value: '', label: t('allSources') }, ...HOLD_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))]}
+        />
+        <SystemSelect label={t('holdSystem')} value={systemId} onChange={(v) => l.set({ systemId: v ? String(v) : undefined })} />
+      </Space>
+      <ApiErrorAlert error={list.error} onRetry={list.reload} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <Empty text={t('noHolds')} /> }}
+        {...l.tableProps<Hold>(list.data?.total)}
+        className="jf-vault-holds"
+        columns={[
+          { title: t('colId'), dataIndex: 'id', key: 'id' },
+          { title: t('system'), key: 'system', render: (_, h: Hold) => <RecordLink kind="security-systems" id={h.systemId} /> },
+          { title: t('window'), key: 'window', render: (_, h: Hold) => `${fmt(h.window.from)} – ${fmt(h.window.to)}` },
+          { title: t('holdSource'), key: 'source', render: (_, h: Hold) => <HoldSource h={h} /> },
+          { title: t('reason'), dataIndex: 'reason', key: 'reason' },
+          { title: t('caseRef'), key: 'case', render: (_, h: Hold) => h.caseRef ?? '—' },
+          { title: t('holdPlaced'), key: 'placed', sorter: true, sortOrder: l.sortOrder('placed'), sortDirections: ['descend', 'ascend', 'descend'], render: (_, h: Hold) => fmt(h.placedAt) },
+          { title: t('state'), key: 'active', render: (_, h: Hold) => (h.active ? t('active') : h.releasedAt ? t('released') : t('holdExpired')) },
+          { title: t('article'), key: 'article', render: () => <Article article={23} paragraph={2} /> },
+        ]}
+      />
+    </Section>
+  );
+}
+
 /**
  * A unit's systems and their recordings (by system, device and time), the
  * retention status of each system with the art 23 minimum and any gap, and
@@ -54,15 +201,9 @@ export default function CapturedPage() {
   const { user } = useSession();
   useDocumentTitle(t('capturedTitle'));
   const isUnit = user?.role === 'key_unit';
-  const [systemId, setSystemId] = useState<number>();
-  const [deviceId, setDeviceId] = useState<number | null>(null);
-  const [from, setFrom] = useState<string>();
-  const [to, setTo] = useState<string>();
   const systems = useApi<{ items: NamedRecord[] }>(isUnit ? '/api/v1/registry/security-systems' : null, { pageSize: 100 });
   const retention = useApi<{ systems: SweepSystem[] }>('/api/v1/captured/retention');
   const coverage = useApi<{ items: Coverage[] }>('/api/v1/captured/coverage');
-  const holds = useApi<{ items: Hold[] }>('/api/v1/captured/holds');
-  const segments = useApi<{ items: Segment[] }>('/api/v1/captured', { systemId, deviceId: deviceId ?? undefined, from, to, limit: 200 });
   const policy = useAction();
   const [policyDone, setPolicyDone] = useState(false);
 
@@ -173,54 +314,8 @@ export default function CapturedPage() {
         <ApiErrorAlert error={policy.error} />
       </Section>
 
-      <Section title={t('recordings')}>
-        <Space wrap className="jf-vault-filters">
-          <SystemSelect label={t('system')} value={systemId} onChange={(v) => (setSystemId(v), setDeviceId(null))} />
-          <DeviceSelect label={t('device')} systemId={systemId} value={deviceId} onChange={setDeviceId} />
-          <DateTimeInput label={t('from')} value={from} onChange={setFrom} />
-          <DateTimeInput label={t('to')} value={to} onChange={setTo} />
-        </Space>
-        <ApiErrorAlert error={segments.error} onRetry={segments.reload} />
-        <Table
-          rowKey="id"
-          size="small"
-          loading={segments.loading}
-          dataSource={segments.data?.items ?? []}
-          locale={{ emptyText: <Empty text={t('noRecordings')} /> }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          className="jf-vault-segments"
-          columns={[
-            { title: t('colId'), dataIndex: 'id', key: 'id' },
-            { title: t('system'), key: 'system', render: (_, s: Segment) => <RecordName kind="security-systems" id={s.systemId} /> },
-            { title: t('device'), key: 'device', render: (_, s: Segment) => (s.deviceId ? <RecordName kind="devices" id={s.deviceId} /> : '—') },
-            { title: t('colSpan'), key: 'span', render: (_, s: Segment) => `${fmt(s.startedAt)} – ${fmt(s.endedAt)}` },
-            { title: t('colSize'), key: 'size', render: (_, s: Segment) => size(s.size) },
-            { title: t('state'), key: 'state', render: (_, s: Segment) => t(`segstate.${s.state}`) },
-            { title: t('colDigest'), key: 'sha', render: (_, s: Segment) => <code title={s.sha256}>{s.sha256.slice(0, 16)}…</code> },
-          ]}
-        />
-      </Section>
-
-      <Section title={t('holdsTitle')}>
-        <Typography.Paragraph>{t('holdsIntro')}</Typography.Paragraph>
-        <ApiErrorAlert error={holds.error} />
-        <Table
-          rowKey="id"
-          size="small"
-          loading={holds.loading}
-          dataSource={holds.data?.items ?? []}
-          locale={{ emptyText: <Empty text={t('noHolds')} /> }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          columns={[
-            { title: t('system'), key: 'system', render: (_, h: Hold) => <RecordName kind="security-systems" id={h.systemId} /> },
-            { title: t('window'), key: 'window', render: (_, h: Hold) => `${fmt(h.window.from)} – ${fmt(h.window.to)}` },
-            { title: t('holdSource'), key: 'source', render: (_, h: Hold) => t(`source.${h.source}` as never) },
-            { title: t('reason'), dataIndex: 'reason', key: 'reason' },
-            { title: t('caseRef'), key: 'case', render: (_, h: Hold) => h.caseRef ?? '—' },
-            { title: t('state'), key: 'active', render: (_, h: Hold) => (h.active ? t('active') : t('released')) },
-          ]}
-        />
-      </Section>
+      <Recordings />
+      <Holds />
     </div>
   );
 }

@@ -61,6 +61,7 @@ export interface Hold {
   reason: string;
   placedAt: string;
   expiresAt: string | null;
+  releasedAt: string | null;
   active: boolean;
 }
 
