@@ -39,6 +39,13 @@ export function renderWorkflowsMarkdown(): string {
   out.push('- Refused attempts are recorded with who made them (`GET /api/v1/workflow/oversight/refusals`, paged, sorted by time, exported at `…/export`).');
   out.push('- Deadlines are rows of `workflow_jobs`, claimed by the scheduler with leases; a missed deadline of the police is listed');
   out.push('  for oversight (`GET /api/v1/workflow/oversight/missed-deadlines`, paged, sorted by due date, lateness or item, exported at `…/export`) and shown overdue in the inbox of whoever must act.');
+  out.push("- Every act a police account takes is on the officials' record (Art 29, 36): `GET /api/v1/workflow/oversight/acts`");
+  out.push("  lists the logged transitions of the four police roles, newest first (or oldest, `order=asc`), with who acted, the");
+  out.push("  item, the act and the state it led to, and the rule and article it was taken under; filtered by `role`, `username`,");
+  out.push("  `machine`, `division` and a time window `from`/`to`, paged, and exported at `…/export`. Oversight sees all of them, a");
+  out.push("  supervisor those on items of its jurisdiction, nobody else any; acts on restricted items (Art 19) only those who may");
+  out.push("  see the item. An unknown role, procedure or place, or a window that ends before it starts, answers **400** naming the");
+  out.push("  field and the rule. The web app shows it as the third list of the oversight page (`/work/oversight#acts`).");
   out.push('- An item tells its reader which of the reader\'s own acts its state does not allow yet (`notYet`: the act, the states it');
   out.push('  is taken from, its rule), so the web app says beforehand that works wait for the agreed plan (Art 9 ¶2) or construction');
   out.push('  for a passed review (Art 12 ¶2).');
