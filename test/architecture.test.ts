@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   workflow: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
   vault: ['shared', 'db', 'law', 'access', 'ledger', 'registry'],
   compliance: ['shared', 'db', 'law', 'access', 'registry'],
-  dashboard: ['shared', 'db', 'law', 'access', 'workflow'],
+  dashboard: ['shared', 'db', 'law', 'access', 'workflow', 'vault'],
   operations: ['shared', 'db', 'law', 'access', 'ledger', 'registry', 'workflow'],
   api: ['*'],
   cli: ['*'],

@@ -8,6 +8,7 @@ import type { Bilingual } from '../shared/text.js';
 import { workflowOf } from '../workflow/index.js';
 import { DashboardErrors } from './errors.js';
 import type { DashboardRepository } from './repository.js';
+import { ACCESS_ACTIONS } from '../vault/index.js';
 import type { Dashboard, DashboardQuery } from './schemas.js';
 
 export interface DashboardContext {
@@ -198,10 +199,14 @@ export async function dashboard(ctx: DashboardContext, actor: Actor | null, q: D
     };
     const placeMap = (o: string) => sumBy(o, 'place');
     const monthMap = (o: string) => sumBy(o, 'month');
-    figure('accesses', { zh: '查看、复制、使用采获信息（近12个月）', en: 'Accesses to captured information (12 months)' }, placeMap('allowed'), { article: 24, paragraph: 1 }, '/captured');
-    figure('refusals', { zh: '被拒绝的访问（近12个月）', en: 'Refused attempts (12 months)' }, placeMap('refused'), { article: 22 }, '/captured');
-    series.push({ key: 'accesses', label: { zh: '访问采获信息', en: 'Accesses' }, article: articleRef({ article: 24, paragraph: 1 }), href: '/captured', values: toSeries(months, monthMap('allowed')) });
-    series.push({ key: 'refusals', label: { zh: '被拒绝的访问', en: 'Refused attempts' }, article: articleRef({ article: 22 }), href: '/captured', values: toSeries(months, monthMap('refused')) });
+    // The access record, filtered as the figures count: the place, the twelve months, the acts that are accesses.
+    const record = (filter: string) => `/captured/events?${filter}${within ? `&division=${within}` : ''}&from=${encodeURIComponent(bounds[0].start)}`;
+    const accessesHref = record(`outcome=allowed&action=${ACCESS_ACTIONS.join(',')}`);
+    const refusalsHref = record('outcome=refused');
+    figure('accesses', { zh: '查看、复制、使用采获信息（近12个月）', en: 'Accesses to captured information (12 months)' }, placeMap('allowed'), { article: 24, paragraph: 1 }, accessesHref);
+    figure('refusals', { zh: '被拒绝的访问（近12个月）', en: 'Refused attempts (12 months)' }, placeMap('refused'), { article: 22 }, refusalsHref);
+    series.push({ key: 'accesses', label: { zh: '访问采获信息', en: 'Accesses' }, article: articleRef({ article: 24, paragraph: 1 }), href: accessesHref, values: toSeries(months, monthMap('allowed')) });
+    series.push({ key: 'refusals', label: { zh: '被拒绝的访问', en: 'Refused attempts' }, article: articleRef({ article: 22 }), href: refusalsHref, values: toSeries(months, monthMap('refused')) });
   }
   if (covers(scopeOf('access-request'), prefix)) {
     figure('emergencyAwaitingReview', { zh: '待复核的紧急使用', en: 'Emergency uses awaiting review' }, await ctx.repo.emergencyAwaitingReview(now.toISOString(), prefix, by), { article: 24, paragraph: 2 }, '/captured/requests?awaitingReview=true');

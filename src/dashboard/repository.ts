@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DialectName, JifangDb } from '../db/database.js';
+import { ACCESS_ACTIONS } from '../vault/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -14,13 +15,6 @@ export interface Month {
 
 const num = (x: unknown) => Number(x ?? 0);
 
-/**
- * What the dashboard counts as an access to captured information: viewing,
- * copying and using it (Art 24 ¶1), exporting it, a visit to view it at the
- * unit (Art 25 ¶1) and handing over or downloading an evidence package
- * (Art 25 ¶2). Filing, confirming, registering or reviewing a request is none.
- */
-export const ACCESS_ACTIONS = ['view', 'copy', 'use', 'export', 'visit', 'handover', 'download-package'] as const;
 
 /**
  * A place as a range of division codes: a county by its code; a city or the

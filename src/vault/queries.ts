@@ -7,6 +7,9 @@ import { vaultDb } from './tables.js';
 import type { ListOrder, ListPage } from './domain/list.js';
 import { inDivision } from './segments.js';
 
+/** 210000 → 21, 210100 → 2101, 210102 → 210102: the code range a division covers. */
+const divisionPrefixOf = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
+
 /** A place filter from the policy's list scope. */
 export interface PlaceFilter {
   keyUnitId?: number;
@@ -106,7 +109,12 @@ export interface EventRow {
 
 export interface EventQuery extends PlaceFilter {
   outcome?: string;
+  /** One action, or several separated by commas (`view,copy,use`). */
   action?: string;
+  /** A Liaoning division the events took place in, within the caller's own scope. */
+  division?: string;
+  /** Events at or after this instant. */
+  from?: string;
   grantKind?: string;
   grantId?: number;
   segmentId?: number;
@@ -120,7 +128,9 @@ export async function listEvents(deps: VaultDeps, f: EventQuery): Promise<EventR
   if (f.keyUnitId != null) q = q.where('keyUnitId', '=', f.keyUnitId);
   if (f.divisionPrefix) q = q.where('divisionCode', 'like', `${f.divisionPrefix}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
-  if (f.action) q = q.where('action', '=', f.action);
+  if (f.action) q = q.where('action', 'in', f.action.split(','));
+  if (f.division) q = inDivision(q, divisionPrefixOf(f.division));
+  if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());
   if (f.grantKind) q = q.where('grantKind', '=', f.grantKind);
   if (f.grantId) q = q.where('grantId', '=', f.grantId);
   if (f.segmentId) q = q.where('segmentId', '=', f.segmentId);

@@ -188,6 +188,23 @@ describe.runIf(BROWSER_AVAILABLE)('role workspaces in the browser', JOURNEY, () 
     await context.close();
   });
 
+  it('takes a city supervisor from the accesses figure to the access record narrowed as it counts (Art 24 ¶1: 查看、复制、使用)', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await openWorkspace(page, 'demo-shenyang', 'city_supervisor', 'figure-accesses');
+    await page.getByTestId('figure-accesses').locator('.jf-ws-tile-value').click();
+    await page.getByRole('heading', { level: 1, name: '采获信息访问与拒绝记录' }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/captured/events');
+    expect(url.searchParams.get('division')).toBe('210100');
+    expect(url.searchParams.get('action')).toBe('view,copy,use,export,visit,handover,download-package');
+    await eventually(() => page.locator('.jf-vault-events .ant-cascader').textContent()).toContain('沈阳市');
+    await eventually(() => page.getByRole('combobox', { name: '行为' }).locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').textContent()).toContain('查看、复制、使用（全部访问）');
+    await page.getByTestId('events-from').waitFor();
+    expect(await seriousViolations(page, { bestPractice: false })).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("never shows a county supervisor another county's places", async () => {
     const { context, page } = await newPage(browser, server.url);
     await openWorkspace(page, 'demo-heping', 'county_supervisor', 'figure-keyUnits');

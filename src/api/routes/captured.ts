@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { isAllowed, type Action, type ListScope, type ResourceRef } from '../../access/index.js';
 import { AppError, CommonErrors } from '../../shared/errors.js';
 import {
+  EVENT_ACTIONS,
   CAPTURE_KINDS,
   citationOf,
   coverage,
@@ -550,7 +551,9 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             outcome: Type.Optional(Str(['allowed', 'refused'])),
-            action: Type.Optional(Type.String({ maxLength: 32 })),
+            action: Type.Optional(Type.String({ pattern: `^(${EVENT_ACTIONS.join('|')})(,(${EVENT_ACTIONS.join('|')}))*$`, maxLength: 200, description: 'one action, or several separated by commas' })),
+            division: Type.Optional(Type.String({ pattern: '^21[0-9]{4}$', description: 'a Liaoning GB/T 2260 code: events there, within your own scope' })),
+            from: Type.Optional(Type.String({ format: 'date-time', description: 'events at or after this time' })),
             grantKind: Type.Optional(Type.String({ maxLength: 32 })),
             grantId: Type.Optional(Type.Integer({ minimum: 1 })),
             segmentId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -579,7 +582,9 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             outcome: Type.Optional(Str(['allowed', 'refused'])),
-            action: Type.Optional(Type.String({ maxLength: 32 })),
+            action: Type.Optional(Type.String({ pattern: `^(${EVENT_ACTIONS.join('|')})(,(${EVENT_ACTIONS.join('|')}))*$`, maxLength: 200, description: 'one action, or several separated by commas' })),
+            division: Type.Optional(Type.String({ pattern: '^21[0-9]{4}$', description: 'a Liaoning GB/T 2260 code: events there, within your own scope' })),
+            from: Type.Optional(Type.String({ format: 'date-time', description: 'events at or after this time' })),
             grantKind: Type.Optional(Type.String({ maxLength: 32 })),
             grantId: Type.Optional(Type.Integer({ minimum: 1 })),
             segmentId: Type.Optional(Type.Integer({ minimum: 1 })),

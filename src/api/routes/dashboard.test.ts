@@ -135,6 +135,18 @@ describe.each(testDialects)('the supervision dashboard over HTTP on %s', (dialec
     expect(accesses.values.at(-1)).toBe(1);
     // May: a view and a copy; the request, confirmation, registration and intake that month are no access.
     expect(accesses.values.at(-2)).toBe(2);
+    // Each figure leads to the access record filtered exactly as it counts: the place, the twelve months, the acts.
+    for (const key of ['accesses', 'refusals']) {
+      const f = fig(b, key);
+      expect(f.href).toMatch(/^\/captured\/events\?outcome=(allowed|refused).*&division=210100&from=/);
+      const listed = await get(shenyang, `/api/v1/captured/events${f.href.slice('/captured/events'.length)}&limit=1000`);
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json().items, key).toHaveLength(f.value as number);
+    }
+    const unknown = await get(shenyang, '/api/v1/captured/events?action=view,fly');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toContain('action');
+    expect((await get(shenyang, '/api/v1/captured/events?division=110000')).statusCode).toBe(400);
     expect(b.deadlines).toHaveLength(1);
     expect(b.deadlines[0]).toMatchObject({ title: '一二〇中学未安装技防系统', divisionName: '和平区', overdue: false, stateLabel: { zh: '已责令限期改正' } });
     expect(b.deadlines[0].href).toMatch(/^\/work\/items\/\d+$/);

@@ -95,6 +95,14 @@ export const EVENT_ACTIONS = [
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
+/**
+ * The acts that are accesses to captured information: viewing, copying and
+ * using it (Art 24 ¶1), exporting it, a visit to view it at the unit
+ * (Art 25 ¶1) and handing over or downloading an evidence package (Art 25 ¶2).
+ * Filing, confirming, registering or reviewing a request is none.
+ */
+export const ACCESS_ACTIONS = ['view', 'copy', 'use', 'export', 'visit', 'handover', 'download-package'] as const satisfies readonly EventAction[];
+
 export const OUTCOMES = ['allowed', 'refused'] as const;
 export type EventOutcome = (typeof OUTCOMES)[number];
 

@@ -1,9 +1,11 @@
-import { Button, Dropdown, Select, Space, Table, Typography } from 'antd';
+import { Button, Dropdown, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ROLE_NAMES, isRole } from '../../../src/access/roles';
+import { ACCESS_ACTIONS } from '../../../src/vault/domain/types';
 import { ApiError, download } from '../api/client';
 import { useBilingual, useT } from '../i18n/i18n';
+import { DivisionCascader } from '../registry/division-cascader';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
@@ -30,6 +32,9 @@ export default function EventsPage() {
   const outcome = params.get('outcome') ?? '';
   const action = params.get('action') ?? '';
   const before = Number(params.get('before')) || undefined;
+  // The dashboard's figures lead here narrowed to their place and twelve months.
+  const division = /^21\d{4}$/.test(params.get('division') ?? '') ? params.get('division')! : undefined;
+  const from = params.get('from') && !Number.isNaN(Date.parse(params.get('from')!)) ? params.get('from')! : undefined;
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -41,7 +46,8 @@ export default function EventsPage() {
   };
   const setOutcome = (v: string) => set({ outcome: v || undefined });
   const setAction = (v: string) => set({ action: v || undefined });
-  const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { outcome: outcome || undefined, action: action || undefined, limit: EVENTS_PAGE + 1, beforeId: before });
+  const filters = { outcome: outcome || undefined, action: action || undefined, division, from };
+  const first = useApi<{ items: VaultEvent[] }>('/api/v1/captured/events', { ...filters, limit: EVENTS_PAGE + 1, beforeId: before });
   const fetched = first.data?.items ?? [];
   const rows = fetched.slice(0, EVENTS_PAGE);
   const older = fetched.length > EVENTS_PAGE ? rows[rows.length - 1].id : null;
@@ -49,7 +55,7 @@ export default function EventsPage() {
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(undefined);
     try {
-      await download('/api/v1/captured/events/export', { format, outcome: outcome || undefined, action: action || undefined }, `captured-access-record.${format}`);
+      await download('/api/v1/captured/events/export', { format, ...filters }, `captured-access-record.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportError(e);
     }
@@ -73,7 +79,7 @@ export default function EventsPage() {
           style={{ width: 180 }}
           value={action}
           onChange={(v) => setAction(v)}
-          options={[{ value: '', label: t('allActions') }, ...ACTIONS.map((a) => ({ value: a, label: t(`action.${a}`) }))]}
+          options={[{ value: '', label: t('allActions') }, { value: ACCESS_ACTIONS.join(','), label: t('accessActions') }, ...ACTIONS.map((a) => ({ value: a, label: t(`action.${a}`) }))]}
         />
         <Dropdown
           menu={{
@@ -86,6 +92,12 @@ export default function EventsPage() {
         >
           <Button>{t('exportMenu')} ▾</Button>
         </Dropdown>
+        <DivisionCascader mode="any" aria-label={t('eventsPlace')} value={division ?? null} onChange={(code) => set({ division: code ?? undefined })} />
+        {from && (
+          <Tag closable onClose={() => set({ from: undefined })} data-testid="events-from">
+            {t('eventsFrom', { date: fmt(from) })}
+          </Tag>
+        )}
       </Space>
       <ApiErrorAlert error={first.error} onRetry={first.reload} />
       <ApiErrorAlert error={exportError} />
