@@ -15,7 +15,7 @@ export { VaultErrors, type VaultErrorCode } from './errors.js';
 export { recordEvent } from './events.js';
 export { ingest, reconcile, resolveSource, type IngestMeta, type IngestResult } from './ingest.js';
 export { getSegment, listSegments, pageSegments, SEGMENT_SORTS, type Segment, type SegmentQuery, type SegmentPageQuery, type SegmentSort } from './segments.js';
-export { retentionStatus, dispose, sweep, coverage, policyFor, setPolicy, placeHolds, holdsOn, minimumFor, erasableFromOf, type RetentionStatus, type SweepReport, type SweepSystemReport, type CoverageFinding, type RetentionPolicy, type Hold } from './retention.js';
+export { retentionStatus, dispose, sweep, coverage, capturedSystemPage, policyFor, setPolicy, placeHolds, holdsOn, minimumFor, erasableFromOf, type RetentionStatus, type SweepReport, type SweepSystemReport, type CoverageFinding, type RetentionPolicy, type Hold } from './retention.js';
 export { resolveScope, parseWindow, checkWindowInRetention, type ScopeFacts } from './scope-facts.js';
 export {
   fileOfficialRequest,

@@ -281,6 +281,26 @@ export interface SweepReport {
 }
 
 /**
+ * One page of the systems that hold recordings, in a scope, by id: the
+ * retention and coverage tables show a page at a time, so a city's or the
+ * province's thousands of systems are never read at once.
+ */
+export async function capturedSystemPage(
+  deps: VaultDeps,
+  opts: { keyUnitId?: number; divisionPrefix?: string; includeRestricted?: boolean; systemId?: number },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; systemIds: number[] }> {
+  let q = vaultDb(deps.db).selectFrom('capturedSystems');
+  if (opts.systemId != null) q = q.where('systemId', '=', opts.systemId);
+  if (opts.keyUnitId != null) q = q.where('keyUnitId', '=', opts.keyUnitId);
+  if (opts.divisionPrefix) q = q.where('divisionCode', 'like', `${opts.divisionPrefix}%`);
+  if (opts.includeRestricted === false) q = q.where('restricted', '=', 0);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.select('systemId').orderBy('systemId').limit(page.limit).offset(page.offset).execute();
+  return { total: Number(total.n), systemIds: rows.map((r) => Number(r.systemId)) };
+}
+
+/**
  * The retention sweep (art 23 ¶2). For each system it decides, with one index
  * range per system (`system_id, state, ended_at`), what has reached the keep
  * period (never less than the law's minimum) and is not held; when `execute`

@@ -100,6 +100,15 @@ describe.each(testDialects)('captured information over HTTP on %s', (dialect) =>
       expect((await w.t.app.inject({ method: 'POST', url: '/api/v1/captured/retention/sweep', headers: police })).statusCode).toBe(403);
       const cov = (await w.t.app.inject({ url: '/api/v1/captured/coverage', headers: police })).json().items;
       expect(cov.find((c: { systemId: number }) => c.systemId === w.sysA)).toMatchObject({ outcome: 'violation', reasons: expect.arrayContaining(['gap']) });
+      // A page of systems at a time, never a whole area's: the page says how many there are.
+      const whole = (await w.t.app.inject({ url: '/api/v1/captured/retention?limit=100', headers: police })).json();
+      expect(whole.page).toEqual({ total: whole.systems.length, limit: 100, offset: 0 });
+      const first = (await w.t.app.inject({ url: '/api/v1/captured/retention?limit=1', headers: police })).json();
+      expect(first.systems.map((x: { systemId: number }) => x.systemId)).toEqual([whole.systems[0].systemId]);
+      expect(first.page.total).toBe(whole.page.total);
+      const covPage = (await w.t.app.inject({ url: `/api/v1/captured/coverage?limit=1&offset=${whole.page.total}`, headers: police })).json();
+      expect(covPage).toMatchObject({ items: [], page: { total: whole.page.total, offset: whole.page.total } });
+      expect((await w.t.app.inject({ url: '/api/v1/captured/coverage?limit=101', headers: police })).statusCode).toBe(400);
     } finally {
       w.t.clock.set(T0);
     }

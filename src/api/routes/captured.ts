@@ -5,6 +5,7 @@ import { isAllowed, type Action, type ListScope, type ResourceRef } from '../../
 import { AppError, CommonErrors } from '../../shared/errors.js';
 import {
   EVENT_ACTIONS,
+  capturedSystemPage,
   CAPTURE_KINDS,
   citationOf,
   coverage,
@@ -398,17 +399,38 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const ScopeFilter = Type.Object(
-    { systemId: Type.Optional(Type.Integer({ minimum: 1 })), keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })) },
+    {
+      systemId: Type.Optional(Type.Integer({ minimum: 1 })),
+      keyUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Systems a page (at most 100), by system id' })),
+      offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Systems skipped' })),
+    },
     { additionalProperties: false },
   );
+  const PageInfo = Type.Object({ total: Type.Integer({ description: 'Systems holding recordings in the scope' }), limit: Type.Integer(), offset: Type.Integer() });
+  /** The page of systems a retention or coverage table shows: never a whole city's at once. */
+  const systemPage = async (req: FastifyRequest, q: { systemId?: number; keyUnitId?: number; limit?: number; offset?: number }) => {
+    const f = filterOf(scopeOf(req, 'read', 'captured-info'));
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const p = await capturedSystemPage(v(), { keyUnitId: f.keyUnitId ?? q.keyUnitId, divisionPrefix: f.divisionPrefix, includeRestricted: f.includeRestricted, systemId: q.systemId }, { limit, offset });
+    return { f, systemIds: p.systemIds, page: { total: p.total, limit, offset } };
+  };
 
   app.get(
     '/api/v1/captured/retention',
-    { schema: { tags, summary: "What has reached its keep period, per system, and what the unit's policy would do (art 23 ¶2)", querystring: ScopeFilter, response: { 200: SweepSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "What has reached its keep period, per system, and what the unit's policy would do (art 23 ¶2); a page of systems at a time, the totals those of the page",
+        querystring: ScopeFilter,
+        response: { 200: Type.Composite([SweepSchema, Type.Object({ page: PageInfo })]) },
+      },
+    },
     async (req, reply) => {
       noStore(reply);
-      const f = filterOf(scopeOf(req, 'read', 'captured-info'));
-      return sweep(v(), req.actor, { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, systemIds: req.query.systemId ? [req.query.systemId] : undefined });
+      const { f, systemIds, page } = await systemPage(req, req.query);
+      return { ...(await sweep(v(), req.actor, { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, systemIds })), page };
     },
   );
 
@@ -424,11 +446,11 @@ export const capturedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/captured/coverage',
-    { schema: { tags, summary: 'Whether each system keeps recordings reaching back the minimum without gaps; violations per unit (art 23 ¶2)', querystring: ScopeFilter, response: { 200: Type.Object({ items: Type.Array(CoverageSchema) }) } } },
+    { schema: { tags, summary: 'Whether each system keeps recordings reaching back the minimum without gaps; violations per unit (art 23 ¶2); a page of systems at a time', querystring: ScopeFilter, response: { 200: Type.Object({ items: Type.Array(CoverageSchema), page: PageInfo }) } } },
     async (req, reply) => {
       noStore(reply);
-      const f = filterOf(scopeOf(req, 'read', 'captured-info'));
-      return { items: await coverage(v(), { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, includeRestricted: f.includeRestricted, systemIds: req.query.systemId ? [req.query.systemId] : undefined }) };
+      const { f, systemIds, page } = await systemPage(req, req.query);
+      return { items: await coverage(v(), { keyUnitId: f.keyUnitId ?? req.query.keyUnitId, divisionPrefix: f.divisionPrefix, includeRestricted: f.includeRestricted, systemIds }), page };
     },
   );
 

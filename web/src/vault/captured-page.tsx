@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { useApi } from '../ui/use-api';
 import { vault } from './i18n';
 import { Article, DateTimeInput, DeviceSelect, RecordName, Section, SystemSelect, useAction, useWhen, Empty, ToneTag } from './parts';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ExportMenu, useServerList } from './server-list';
 import type { AccessRequest, Coverage, Evidence, Hold, NamedRecord, Segment, SweepSystem, Viewing } from './types';
 
@@ -195,6 +195,9 @@ function Holds() {
  * retention status of each system with the art 23 minimum and any gap, and
  * the holds; the police and oversight see the same for their area.
  */
+/** Systems a page of the retention table. */
+const RETENTION_PAGE = 50;
+
 export default function CapturedPage() {
   const t = useT(vault);
   const fmt = useWhen();
@@ -202,8 +205,12 @@ export default function CapturedPage() {
   useDocumentTitle(t('capturedTitle'));
   const isUnit = user?.role === 'key_unit';
   const systems = useApi<{ items: NamedRecord[] }>(isUnit ? '/api/v1/registry/security-systems' : null, { pageSize: 100 });
-  const retention = useApi<{ systems: SweepSystem[] }>('/api/v1/captured/retention');
-  const coverage = useApi<{ items: Coverage[] }>('/api/v1/captured/coverage');
+  // A page of the systems holding recordings at a time, its number in the address: a city's are thousands.
+  const [params, setParams] = useSearchParams();
+  const retPage = Math.max(1, Number(params.get('ret-page')) || 1);
+  const retWindow = { limit: RETENTION_PAGE, offset: (retPage - 1) * RETENTION_PAGE };
+  const retention = useApi<{ systems: SweepSystem[]; page: { total: number } }>('/api/v1/captured/retention', retWindow);
+  const coverage = useApi<{ items: Coverage[] }>('/api/v1/captured/coverage', retWindow);
   const policy = useAction();
   const [policyDone, setPolicyDone] = useState(false);
 
@@ -225,7 +232,20 @@ export default function CapturedPage() {
         <Table
           rowKey={(id) => id}
           size="small"
-          pagination={false}
+          pagination={{
+            current: retPage,
+            pageSize: RETENTION_PAGE,
+            total: Math.max(retention.data?.page.total ?? 0, systemIds.length),
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            showTotal: (n) => t('listTotal', { total: n }),
+            onChange: (p) => {
+              const next = new URLSearchParams(params);
+              if (p > 1) next.set('ret-page', String(p));
+              else next.delete('ret-page');
+              setParams(next);
+            },
+          }}
           loading={retention.loading || coverage.loading}
           dataSource={systemIds}
           className="jf-vault-retention"
