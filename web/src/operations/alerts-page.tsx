@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Dropdown, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
+import { useAddressSort } from '../ui/address-sort';
 import { useApi } from '../ui/use-api';
 import { ALERT_KINDS } from '../../../src/operations/domain/kinds';
 import { operations } from './i18n';
@@ -15,7 +16,7 @@ import type { AlertRow, Page } from './types';
 
 const PAGE = 50;
 type Sort = 'raisedAt' | 'system' | 'kind';
-const SORTS: readonly Sort[] = ['raisedAt', 'system', 'kind'];
+const SORTS: readonly [Sort, ...Sort[]] = ['raisedAt', 'system', 'kind'];
 /** Who opens a case (the policy's `decide` on operation alerts): the police supervisors. */
 const SUPERVISORS = ['province_supervisor', 'city_supervisor', 'county_supervisor'];
 
@@ -32,8 +33,7 @@ export default function AlertsPage() {
   const systemId = params.get('systemId') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   // Newest first unless the address says otherwise; the list and its export take the same order.
-  const sort: Sort = SORTS.find((x) => x === params.get('sort')) ?? 'raisedAt';
-  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'raisedAt' ? 'desc' : 'asc';
+  const { sort, order, onTableChange, sorted } = useAddressSort<Sort>(SORTS, ['raisedAt']);
   const filters = { open: open || undefined, kind: kind || undefined, systemId: systemId || undefined, sort, order };
   const list = useApi<Page<AlertRow>>('/api/v1/operations/alerts', { ...filters, limit: PAGE, offset: (page - 1) * PAGE });
   const [error, setError] = useState<ApiError>();
@@ -47,25 +47,6 @@ export default function AlertsPage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
-  /** A new order starts again at the first page; a new page keeps the order. */
-  const onTableChange: TableProps<AlertRow>['onChange'] = (pg, _f, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const next = new URLSearchParams(params);
-    const key = one?.order ? (one.columnKey as Sort) : null;
-    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
-    if (key) {
-      next.set('sort', key);
-      next.set('order', nextOrder);
-    } else {
-      next.delete('sort');
-      next.delete('order');
-    }
-    const changed = (key ?? 'raisedAt') !== sort || (key ? nextOrder : sort === 'raisedAt' ? 'desc' : 'asc') !== order;
-    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
-    else next.delete('page');
-    setParams(next);
-  };
-  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'raisedAt' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   async function openCase(a: AlertRow) {
     setError(undefined);
     setBusy(a.id);

@@ -1,10 +1,11 @@
-import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, download } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { ApiErrorAlert } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
+import { useAddressSort } from '../ui/address-sort';
 import { useApi } from '../ui/use-api';
 import { fields } from './fields';
 import { workflow } from './i18n';
@@ -36,8 +37,7 @@ export default function PublicProvidersPage() {
   useDocumentTitle(t('publicProvidersTitle'));
   const page = Math.max(1, Number(params.get('page')) || 1);
   // Newest filing first unless the address says otherwise; the list and its export take the same order.
-  const sort: Sort = params.get('sort') === 'name' ? 'name' : 'filed';
-  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'filed' ? 'desc' : 'asc';
+  const { sort, order, onTableChange, sorted } = useAddressSort<Sort>(['filed', 'name'], ['filed']);
   const filters = { q: q || undefined, service: service || undefined, sort, order };
   const list = useApi<{ total: number; items: PublicProvider[] }>('/api/v1/public/providers', { ...filters, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
   const [exportError, setExportError] = useState<ApiError>();
@@ -57,25 +57,6 @@ export default function PublicProvidersPage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
-  /** A new order starts again at the first page; a new page keeps the order. */
-  const onTableChange: TableProps<PublicProvider>['onChange'] = (pg, _f, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const next = new URLSearchParams(params);
-    const key = one?.order ? (one.columnKey as Sort) : null;
-    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
-    if (key) {
-      next.set('sort', key);
-      next.set('order', nextOrder);
-    } else {
-      next.delete('sort');
-      next.delete('order');
-    }
-    const changed = (key ?? 'filed') !== sort || (key ? nextOrder : sort === 'filed' ? 'desc' : 'asc') !== order;
-    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
-    else next.delete('page');
-    setParams(next);
-  };
-  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'filed' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   return (
     <div className="jf-page jf-wf-public">
       <Typography.Title level={1}>{t('publicProvidersTitle')}</Typography.Title>

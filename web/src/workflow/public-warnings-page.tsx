@@ -1,10 +1,11 @@
-import { Button, Dropdown, Input, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Dropdown, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, download, type ApiCitation } from '../api/client';
 import { useBilingual, useT, type Bilingual } from '../i18n/i18n';
 import { ApiErrorAlert, CitationLink } from '../ui/api-error-alert';
 import { useDocumentTitle } from '../ui/document-title';
+import { useAddressSort } from '../ui/address-sort';
 import { useApi } from '../ui/use-api';
 import { citationLink } from './citation';
 import { workflow } from './i18n';
@@ -32,8 +33,7 @@ export default function PublicWarningsPage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   // Newest first unless the address says otherwise; the list and its export take the same order.
-  const sort: Sort = params.get('sort') === 'name' ? 'name' : 'published';
-  const order = params.get('order') === 'asc' || params.get('order') === 'desc' ? (params.get('order') as 'asc' | 'desc') : sort === 'published' ? 'desc' : 'asc';
+  const { sort, order, onTableChange, sorted } = useAddressSort<Sort>(['published', 'name'], ['published']);
   const filters = { q: q || undefined, sort, order };
   const list = useApi<{ total: number; items: PublicWarning[] }>('/api/v1/public/warnings', { ...filters, limit: PUBLIC_PAGE, offset: (page - 1) * PUBLIC_PAGE });
   /** A new search starts again at the first page. */
@@ -53,25 +53,6 @@ export default function PublicWarningsPage() {
       if (e instanceof ApiError) setExportError(e);
     }
   }
-  /** A new order starts again at the first page; a new page keeps the order. */
-  const onTableChange: TableProps<PublicWarning>['onChange'] = (pg, _f, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const next = new URLSearchParams(params);
-    const key = one?.order ? (one.columnKey as Sort) : null;
-    const nextOrder = one?.order === 'descend' ? 'desc' : 'asc';
-    if (key) {
-      next.set('sort', key);
-      next.set('order', nextOrder);
-    } else {
-      next.delete('sort');
-      next.delete('order');
-    }
-    const changed = (key ?? 'published') !== sort || (key ? nextOrder : sort === 'published' ? 'desc' : 'asc') !== order;
-    if (!changed && pg.current && pg.current > 1) next.set('page', String(pg.current));
-    else next.delete('page');
-    setParams(next);
-  };
-  const sorted = (key: Sort) => ({ sorter: true, sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null, sortDirections: (key === 'published' ? ['descend', 'ascend'] : ['ascend', 'descend']) as ('ascend' | 'descend')[] });
   return (
     <div className="jf-page jf-wf-public">
       <Typography.Title level={1}>{t('publicWarningsTitle')}</Typography.Title>
