@@ -15,5 +15,5 @@ export {
   type AccountChangeOptions,
   type RightsPatch,
 } from './account-changes.js';
-export { actorByUsername, checkCredentials, login, logout, openSession, resolveSession, type CheckedUser, type Session } from './sessions.js';
+export { actorByUsername, actorsByUsername, checkCredentials, login, logout, openSession, resolveSession, type CheckedUser, type Session } from './sessions.js';
 export { AccessErrors } from './errors.js';

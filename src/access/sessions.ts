@@ -42,6 +42,18 @@ export async function actorByUsername(dbAny: Kysely<any>, username: string): Pro
   return actorOf({ ...user, id: Number(user.id) });
 }
 
+/** The actors of several accounts by username, or null when any is unknown or disabled (the demo's seeds act as all of them or none). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function actorsByUsername<N extends string>(dbAny: Kysely<any>, usernames: readonly N[]): Promise<Record<N, Actor> | null> {
+  const out = {} as Record<N, Actor>;
+  for (const name of usernames) {
+    const a = await actorByUsername(dbAny, name);
+    if (!a) return null;
+    out[name] = a;
+  }
+  return out;
+}
+
 /** An account whose password has just been checked, not yet holding a session. */
 export interface CheckedUser {
   userId: number;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { actorByUsername, type Actor } from '../access/index.js';
+import { actorsByUsername } from '../access/index.js';
 import type { JifangDb } from '../db/database.js';
 import { RegistryRepository } from '../registry/index.js';
 import { fixedClock, type Clock } from '../shared/clock.js';
@@ -41,7 +41,6 @@ export const DEMO_CITIZEN = {
 } as const;
 
 const ACCOUNTS = ['demo-citizen', 'demo-investigator', 'demo-station', 'demo-school'] as const;
-type DemoAccountName = (typeof ACCOUNTS)[number];
 
 const VIEW_REASON = '本人自行车于实验中学门口被盗，需查看门口录像以确认经过（演示数据）';
 const EVIDENCE_CASE = '（演示）和平区人民法院民事案件第0001号';
@@ -62,12 +61,8 @@ export function demoVault(jdb: JifangDb, clock: Clock, dataDir: string): VaultDe
 
 export async function seedCapturedDemo(jdb: JifangDb, clock: Clock, dataDir: string): Promise<CapturedDemoResult> {
   const none: CapturedDemoResult = { added: 0, viewing: 0, evidence: 0, accessRequests: 0 };
-  const actors = {} as Record<DemoAccountName, Actor>;
-  for (const name of ACCOUNTS) {
-    const a = await actorByUsername(jdb.db, name);
-    if (!a) return none;
-    actors[name] = a;
-  }
+  const actors = await actorsByUsername(jdb.db, ACCOUNTS);
+  if (!actors) return none;
   const school = actors['demo-school'].keyUnitId;
   if (school == null) return none;
   const [video] = (

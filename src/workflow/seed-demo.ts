@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { actorByUsername, type Actor } from '../access/index.js';
+import { actorsByUsername, type Actor } from '../access/index.js';
 import type { JifangDb } from '../db/database.js';
 import { fixedClock, type Clock } from '../shared/clock.js';
 import { chinaDate } from './domain/time.js';
@@ -58,12 +58,8 @@ export interface WorkflowDemoResult {
 
 export async function seedWorkflowDemo(jdb: JifangDb, clock: Clock): Promise<WorkflowDemoResult> {
   const none: WorkflowDemoResult = { added: 0, procedures: 0, transitioned: 0, missed: 0 };
-  const actors = {} as Record<DemoAccountName, Actor>;
-  for (const name of ACCOUNTS) {
-    const a = await actorByUsername(jdb.db, name);
-    if (!a) return none;
-    actors[name] = a;
-  }
+  const actors = await actorsByUsername(jdb.db, ACCOUNTS);
+  if (!actors) return none;
   const school = actors['demo-school'].keyUnitId;
   const provider = actors['demo-provider'].providerId;
   const secondProvider = actors['demo-provider-2'].providerId;
