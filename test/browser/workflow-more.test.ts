@@ -45,32 +45,35 @@ async function act(page: Page, action: string) {
   await page.locator('.jf-wf-actions').getByRole('button', { name: action }).click();
 }
 
-/** Submits the open transition dialog and waits for it to close. */
 /**
- * Clicks Submit in the open dialog and returns the refusal it shows. A click
- * lost on a busy page sends nothing: it is made again, as a user would.
+ * Clicks Submit in the open dialog until the transition is sent. A click lost
+ * on a busy page (the dialog still opening, say) sends nothing: it is made
+ * again, as a user would.
  */
-async function submitRefused(page: Page) {
+async function clickSubmit(page: Page) {
   const d = page.getByRole('dialog');
   for (let attempt = 1; ; attempt++) {
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/transitions/'), { timeout: 10_000 });
     await d.getByRole('button', { name: /提\s*交/ }).click();
     try {
       await sent;
-      break;
+      return d;
     } catch (e) {
       if (attempt === 3) throw e;
     }
   }
-  const error = d.locator('.jf-api-error');
+}
+
+/** Clicks Submit in the open dialog and returns the refusal it shows. */
+async function submitRefused(page: Page) {
+  const error = (await clickSubmit(page)).locator('.jf-api-error');
   await error.waitFor();
   return error;
 }
 
+/** Submits the open transition dialog and waits for it to close. */
 async function submitDialog(page: Page) {
-  const d = page.getByRole('dialog');
-  await d.getByRole('button', { name: /提\s*交/ }).click();
-  await d.waitFor({ state: 'hidden' });
+  await (await clickSubmit(page)).waitFor({ state: 'hidden' });
 }
 
 const inState = (page: Page, state: string) => page.locator(`.jf-wf-item[data-state="${state}"]`).waitFor();
